@@ -1,0 +1,113 @@
+package io.gifstream.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds the {@link GifstreamConfig} from three layers, highest first: a JVM system property
+ * {@code gifstream.<key>}, an environment variable {@code GIFSTREAM_<KEY>} (dots and dashes become
+ * underscores, upper case), and the context-param of the same name in {@code web.xml}, which holds
+ * every default. A value out of range fails with {@link InvalidConfigException} naming the key.
+ */
+public final class ConfigLoader {
+    public static final String FRAMES_DIR = "gifstream.frames.dir";
+    public static final String FRAMES_RATE = "gifstream.frames.rate";
+    public static final String FRAMES_RETAIN = "gifstream.frames.retain";
+    public static final String FRAMES_MAX_BYTES = "gifstream.frames.max-bytes";
+    public static final String FRAMES_MAX_PIXELS = "gifstream.frames.max-pixels";
+    public static final String FRAMES_GRACE_MILLIS = "gifstream.frames.grace-millis";
+    public static final String FRAMES_RESCAN_MILLIS = "gifstream.frames.rescan-millis";
+    public static final String PREROLL_SECONDS = "gifstream.preroll.seconds";
+    public static final String VIEWER_BACKLOG = "gifstream.viewer.backlog";
+    public static final String VIEWER_STALL_TIMEOUT = "gifstream.viewer.stall-timeout";
+    public static final String KEEPALIVE_SECONDS = "gifstream.keepalive.seconds";
+
+    private final UnaryOperator<String> systemProperties;
+    private final UnaryOperator<String> environment;
+    private final UnaryOperator<String> contextParams;
+
+    public ConfigLoader(UnaryOperator<String> systemProperties, UnaryOperator<String> environment,
+                        UnaryOperator<String> contextParams) {
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+        this.contextParams = contextParams;
+    }
+
+    /** The layers of a running JVM in a servlet context. */
+    public static ConfigLoader forContext(UnaryOperator<String> contextParams) {
+        return new ConfigLoader(System::getProperty, System::getenv, contextParams);
+    }
+
+    public GifstreamConfig load() {
+        String dir = value(FRAMES_DIR, "");
+        return new GifstreamConfig(
+                dir.isBlank() ? Optional.empty() : Optional.of(path(FRAMES_DIR, dir)),
+                decimal(FRAMES_RATE, "10", 1, 50),
+                integer(FRAMES_RETAIN, "100", 0, 10_000_000),
+                integer(FRAMES_MAX_BYTES, "8388608", 1024, 1 << 30),
+                integer(FRAMES_MAX_PIXELS, "16777216", 1, Integer.MAX_VALUE),
+                Duration.ofMillis(integer(FRAMES_GRACE_MILLIS, "500", 0, 60_000)),
+                Duration.ofMillis(integer(FRAMES_RESCAN_MILLIS, "1000", 10, 60_000)),
+                Duration.ofMillis(Math.round(decimal(PREROLL_SECONDS, "0", 0, 60) * 1000)),
+                integer(VIEWER_BACKLOG, "30", 1, 1000),
+                Duration.ofSeconds(integer(VIEWER_STALL_TIMEOUT, "30", 1, 3600)),
+                Duration.ofSeconds(integer(KEEPALIVE_SECONDS, "5", 1, 3600)));
+    }
+
+    /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */
+    public static String environmentName(String key) {
+        return key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private String value(String key, String builtInDefault) {
+        String value = systemProperties.apply(key);
+        if (value == null) {
+            value = environment.apply(environmentName(key));
+        }
+        if (value == null) {
+            value = contextParams.apply(key);
+        }
+        return value == null ? builtInDefault : value.trim();
+    }
+
+    private int integer(String key, String builtInDefault, int min, int max) {
+        String text = value(key, builtInDefault);
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new InvalidConfigException(key, text, "a whole number from " + min + " to " + max);
+    }
+
+    private double decimal(String key, String builtInDefault, double min, double max) {
+        String text = value(key, builtInDefault);
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new InvalidConfigException(key, text, "a number from " + format(min) + " to " + format(max));
+    }
+
+    private static Path path(String key, String text) {
+        try {
+            return Path.of(text).toAbsolutePath();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidConfigException(key, text, "a file system path");
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,39 @@
+package io.gifstream.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the application, typed and validated once at startup by {@link ConfigLoader}.
+ *
+ * @param framesDir        where the producer writes {@code in<N>.gif}; empty: the built-in demo pattern
+ * @param framesPerSecond  the producer's frame rate; sets each frame's display delay
+ * @param retainFrames     consumed frame files kept on disk (0 keeps all)
+ * @param maxFrameBytes    largest frame file accepted
+ * @param maxFramePixels   largest frame area accepted
+ * @param frameGrace       how long an unusable frame file may stay pending before it is skipped
+ * @param rescanInterval   how often the directory is listed even without change notifications
+ * @param preroll          recent history sent to a new viewer (zero: the newest frame only)
+ * @param viewerBacklog    frames queued per viewer before the oldest are dropped
+ * @param stallTimeout     how long a viewer may accept nothing before it is disconnected
+ * @param keepAlive        pause in frames after which a comment block keeps proxies from timing out
+ */
+public record GifstreamConfig(
+        Optional<Path> framesDir,
+        double framesPerSecond,
+        int retainFrames,
+        int maxFrameBytes,
+        long maxFramePixels,
+        Duration frameGrace,
+        Duration rescanInterval,
+        Duration preroll,
+        int viewerBacklog,
+        Duration stallTimeout,
+        Duration keepAlive) {
+
+    /** The display delay of each frame in centiseconds, the unit of the GIF Graphic Control Extension. */
+    public int frameDelayCentiseconds() {
+        return (int) Math.round(100 / framesPerSecond);
+    }
+}

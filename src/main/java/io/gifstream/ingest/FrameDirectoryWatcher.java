@@ -1,0 +1,297 @@
+package io.gifstream.ingest;
+
+import io.gifstream.gif.FrameRejected;
+import io.gifstream.gif.ParseResult;
+import io.gifstream.gif.SourceFrame;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Ingests {@code in<N>.gif} files from a directory in numeric order, as a producer such as ffmpeg
+ * writes them in place. Woken by the {@link WatchService}, with a periodic rescan for file systems
+ * that send no notifications. A file counts once it parses through its trailer; one that stays
+ * unusable is skipped once a later frame is complete and the grace time has passed.
+ */
+final class FrameDirectoryWatcher implements FrameSource, Runnable {
+    private static final Logger LOG = Logger.getLogger(FrameDirectoryWatcher.class.getName());
+
+    private final Path directory;
+    private final FramePipeline pipeline;
+    private final int retain;
+    private final int maxBytes;
+    private final long graceNanos;
+    private final long rescanMillis;
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile String state = "starting";
+
+    private WatchService watcher;
+    private WatchKey watchKey;
+    private long lastNumber = -1;                 // -1: nothing taken yet, start at the newest file
+    private FileTime lastModified = FileTime.fromMillis(0);
+    private FileTime staleUpTo = FileTime.fromMillis(0); // files this old belong to an earlier producer run
+    private final ArrayDeque<FrameFile> retained = new ArrayDeque<>();
+    private long pendingNumber = -1;
+    private long pendingSinceNanos;
+
+    FrameDirectoryWatcher(Path directory, FramePipeline pipeline, int retain, int maxBytes,
+                          Duration grace, Duration rescan) {
+        this.directory = directory;
+        this.pipeline = pipeline;
+        this.retain = retain;
+        this.maxBytes = maxBytes;
+        this.graceNanos = grace.toNanos();
+        this.rescanMillis = rescan.toMillis();
+        this.thread = new Thread(this, "gifstream-ingest");
+        this.thread.setDaemon(true);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread.start();
+    }
+
+    @Override
+    public String kind() {
+        return "directory";
+    }
+
+    @Override
+    public String location() {
+        return directory.toString();
+    }
+
+    @Override
+    public String state() {
+        return state;
+    }
+
+    @Override
+    public void run() {
+        try {
+            watcher = directory.getFileSystem().newWatchService();
+            while (running) {
+                if (!directoryReady()) {
+                    pause(rescanMillis);
+                    continue;
+                }
+                scan();
+                awaitChange();
+            }
+        } catch (IOException e) {
+            state = "failed: " + e.getMessage();
+            LOG.log(Level.SEVERE, "frame directory watcher failed for " + directory, e);
+        } catch (ClosedWatchServiceException | InterruptedException stopping) {
+            // close() was called
+        } finally {
+            closeWatcher();
+        }
+    }
+
+    private boolean directoryReady() throws IOException {
+        String problem = !Files.isDirectory(directory) ? "directory missing"
+                : !Files.isReadable(directory) ? "directory unreadable" : null;
+        if (problem != null) {
+            if (!problem.equals(state)) {
+                LOG.warning("frame " + problem + ": " + directory + " (waiting for it to appear)");
+                state = problem;
+            }
+            if (watchKey != null) {
+                watchKey.cancel();
+                watchKey = null;
+            }
+            return false;
+        }
+        if (watchKey == null || !watchKey.isValid()) {
+            watchKey = directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY);
+            lastNumber = -1; // a (re)appeared directory: start again at its newest frame
+            LOG.info("watching frame directory " + directory);
+            state = "watching";
+        }
+        return true;
+    }
+
+    /** Sleeps until the directory changes, or the rescan interval (shorter while a file is pending) passes. */
+    private void awaitChange() throws InterruptedException {
+        long timeout = pendingNumber >= 0 ? Math.min(rescanMillis, Math.max(10, graceNanos / 2_000_000)) : rescanMillis;
+        WatchKey key = watcher.poll(timeout, TimeUnit.MILLISECONDS);
+        while (key != null) {
+            key.pollEvents();
+            if (!key.reset() && key == watchKey) {
+                watchKey = null;
+            }
+            key = watcher.poll();
+        }
+    }
+
+    private void scan() throws IOException {
+        List<FrameFile> files = list();
+        if (files.isEmpty()) {
+            return;
+        }
+        if (lastNumber < 0) {
+            startAtNewest(files);
+        }
+        detectProducerRestart(files);
+        Map<Long, ParseResult> parsed = new HashMap<>();
+        List<FrameFile> candidates = files.stream()
+                .filter(f -> f.number() > lastNumber && f.modified().compareTo(staleUpTo) > 0)
+                .toList();
+        for (int i = 0; i < candidates.size() && running; i++) {
+            FrameFile file = candidates.get(i);
+            ParseResult result = parsed.computeIfAbsent(file.number(), n -> read(file));
+            if (result instanceof SourceFrame frame) {
+                pipeline.publish(frame);
+                take(file);
+                continue;
+            }
+            FrameRejected rejection = (FrameRejected) result;
+            long now = System.nanoTime();
+            if (pendingNumber != file.number()) {
+                pendingNumber = file.number();
+                pendingSinceNanos = now;
+            }
+            boolean graceOver = now - pendingSinceNanos >= graceNanos;
+            boolean laterComplete = false;
+            if (graceOver && i + 1 < candidates.size()) {
+                FrameFile later = candidates.get(i + 1);
+                laterComplete = parsed.computeIfAbsent(later.number(), n -> read(later)) instanceof SourceFrame;
+            }
+            if (!laterComplete) {
+                return; // still being written, most likely: retry on the next change or rescan
+            }
+            pipeline.skip(file.name(), rejection);
+            take(file);
+        }
+    }
+
+    /** On start, or when the directory appears: earlier files are history, not frames to replay. */
+    private void startAtNewest(List<FrameFile> files) {
+        FrameFile newest = files.get(files.size() - 1);
+        lastNumber = newest.number() - 1;
+        for (FrameFile old : files.subList(0, files.size() - 1)) {
+            retained.add(old);
+            if (old.modified().compareTo(lastModified) > 0) {
+                lastModified = old.modified();
+            }
+        }
+        prune();
+    }
+
+    /** A producer that restarts writes in1.gif again: a low-numbered file newer than the last one taken. */
+    private void detectProducerRestart(List<FrameFile> files) {
+        for (FrameFile file : files) {
+            if (file.number() > lastNumber) {
+                return;
+            }
+            if (file.modified().compareTo(lastModified) > 0) {
+                LOG.info("producer restarted: " + file.name() + " is newer than frame " + lastNumber
+                        + "; continuing from it");
+                staleUpTo = lastModified;
+                lastNumber = file.number() - 1;
+                pendingNumber = -1;
+                return;
+            }
+        }
+    }
+
+    private ParseResult read(FrameFile file) {
+        try (InputStream in = Files.newInputStream(file.path())) {
+            byte[] bytes = in.readNBytes(maxBytes + 1); // the parser rejects anything longer by its size
+            return pipeline.parse(bytes);
+        } catch (IOException e) {
+            return new FrameRejected("unreadable file: " + e, 0, false);
+        }
+    }
+
+    private void take(FrameFile file) {
+        lastNumber = file.number();
+        lastModified = file.modified();
+        pendingNumber = -1;
+        retained.add(file);
+        prune();
+    }
+
+    /** Deletes taken frame files beyond the newest {@code retain}; 0 keeps them all. */
+    private void prune() {
+        while (retain > 0 && retained.size() > retain) {
+            FrameFile old = retained.removeFirst();
+            try {
+                // the producer may have written a new file under the same name since we took it
+                if (Files.exists(old.path()) && Files.getLastModifiedTime(old.path()).equals(old.modified())) {
+                    Files.delete(old.path());
+                }
+            } catch (IOException e) {
+                LOG.warning("could not delete old frame " + old.path() + ": " + e);
+            }
+        }
+    }
+
+    private List<FrameFile> list() throws IOException {
+        List<FrameFile> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "in*.gif")) {
+            for (Path entry : entries) {
+                var number = FrameFile.numberOf(entry);
+                if (number.isEmpty()) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                    if (attributes.isRegularFile()) {
+                        files.add(new FrameFile(entry, number.get(), attributes.lastModifiedTime()));
+                    }
+                } catch (IOException vanished) {
+                    // deleted between listing and reading its attributes
+                }
+            }
+        }
+        files.sort(Comparator.comparingLong(FrameFile::number));
+        return files;
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis); // only while the directory is missing: there is nothing to watch yet
+    }
+
+    private void closeWatcher() {
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+        } catch (IOException e) {
+            LOG.fine("closing watch service: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.gifstream.ingest;
+
+import io.gifstream.gif.FrameParser;
+import io.gifstream.gif.FrameRejected;
+import io.gifstream.gif.ParseResult;
+import io.gifstream.gif.SourceFrame;
+import io.gifstream.gif.StreamFrame;
+import io.gifstream.gif.StreamHeader;
+import io.gifstream.stream.Broadcaster;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The one path every frame takes, from any source: parse and validate the file, encode it once as a
+ * stream frame (a new stream header when the screen size changes) and hand it to the broadcaster.
+ * Used by one source thread at a time.
+ */
+final class FramePipeline {
+    private static final Logger LOG = Logger.getLogger(FramePipeline.class.getName());
+
+    private final FrameParser parser;
+    private final Broadcaster broadcaster;
+    private final int delayCentiseconds;
+    private final RateMeter rate = new RateMeter(20);
+    private final AtomicLong ingested = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile String lastSkipReason;
+    private StreamHeader header;
+
+    FramePipeline(FrameParser parser, Broadcaster broadcaster, int delayCentiseconds) {
+        this.parser = parser;
+        this.broadcaster = broadcaster;
+        this.delayCentiseconds = delayCentiseconds;
+    }
+
+    ParseResult parse(byte[] file) {
+        return parser.parse(file);
+    }
+
+    void publish(SourceFrame frame) {
+        if (header == null || !header.fits(frame)) {
+            header = StreamHeader.of(frame);
+        }
+        broadcaster.publish(StreamFrame.encode(header, frame, delayCentiseconds));
+        ingested.incrementAndGet();
+        rate.tick(System.nanoTime());
+    }
+
+    /** Logs once and counts a frame that will never be sent. */
+    void skip(String name, FrameRejected rejection) {
+        skip(name, rejection.describe());
+    }
+
+    void skip(String name, String reason) {
+        String line = name + ": " + reason;
+        LOG.warning("skipping frame " + line);
+        lastSkipReason = line;
+        skipped.incrementAndGet();
+    }
+
+    long framesIngested() {
+        return ingested.get();
+    }
+
+    long framesSkipped() {
+        return skipped.get();
+    }
+
+    String lastSkipReason() {
+        return lastSkipReason;
+    }
+
+    double fps() {
+        return rate.perSecond(System.nanoTime());
+    }
+}

@@ -1,0 +1,208 @@
+package io.gifstream.stream;
+
+import io.gifstream.gif.GifBlocks;
+import io.gifstream.gif.StreamFrame;
+import io.gifstream.gif.StreamHeader;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Fans each published frame out to every viewer. A viewer joins and frames are published under one
+ * lock, and a viewer's queue starts with the stream header, so no viewer can ever receive a frame
+ * before its header: the ordering holds by construction, not by timing. Writes happen outside the
+ * lock, one viewer at a time, and never block (see {@link Viewer}).
+ */
+public final class Broadcaster implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Broadcaster.class.getName());
+    private static final byte[] KEEP_ALIVE = GifBlocks.comment("keep-alive");
+
+    private final StreamSettings settings;
+    private final StreamCounters counters = new StreamCounters();
+    private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+
+    private final Object lock = new Object();
+    // guarded by lock
+    private StreamHeader header;
+    private final ArrayDeque<Published> history = new ArrayDeque<>();
+    private long lastActivityNanos = System.nanoTime();
+    private boolean closed;
+
+    private record Published(StreamFrame frame, long atNanos) {
+    }
+
+    public Broadcaster(StreamSettings settings) {
+        this.settings = settings;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gifstream-viewer-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Registers a viewer on a started async request and queues its header and preroll. The container
+     * starts its writes with the first {@code onWritePossible()}.
+     */
+    public Viewer join(AsyncContext async, ServletOutputStream out, String address) {
+        Viewer viewer = new Viewer(async, out, address, settings.backlogFrames(), counters, viewers::remove);
+        async.addListener(viewer);
+        out.setWriteListener(viewer);
+        synchronized (lock) {
+            if (closed) {
+                viewer.end();
+            } else {
+                if (header != null) {
+                    viewer.start(header, preroll());
+                }
+                viewers.add(viewer);
+                counters.viewersJoined.increment();
+            }
+        }
+        viewer.drain();
+        return viewer;
+    }
+
+    /** Sends a frame to every viewer. A frame of a new stream (another screen size) ends the current viewers' streams. */
+    public void publish(StreamFrame frame) {
+        List<Viewer> ended = List.of();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (frame.header() != header) {
+                ended = startNewStream(frame.header());
+            }
+            history.addLast(new Published(frame, System.nanoTime()));
+            pruneHistory();
+            for (Viewer viewer : viewers) {
+                viewer.offer(frame);
+            }
+            lastActivityNanos = System.nanoTime();
+            counters.framesPublished.increment();
+        }
+        ended.forEach(Viewer::drain);
+        for (Viewer viewer : viewers) {
+            viewer.drain();
+        }
+    }
+
+    private List<Viewer> startNewStream(StreamHeader next) {
+        List<Viewer> ended = new ArrayList<>();
+        if (header != null) {
+            LOG.info("stream size changes from " + header.width() + "x" + header.height() + " to "
+                    + next.width() + "x" + next.height() + ": ending current viewers' streams");
+            for (Viewer viewer : viewers) {
+                if (viewer.hasStarted()) {
+                    viewers.remove(viewer);
+                    viewer.end();
+                    ended.add(viewer);
+                }
+            }
+        }
+        header = next;
+        history.clear();
+        return ended;
+    }
+
+    /** The newest frame, for snapshots. */
+    public Optional<StreamFrame> latestFrame() {
+        synchronized (lock) {
+            return history.isEmpty() ? Optional.empty() : Optional.of(history.getLast().frame());
+        }
+    }
+
+    public StreamSettings settings() {
+        return settings;
+    }
+
+    public StreamStats stats() {
+        StreamHeader current;
+        synchronized (lock) {
+            current = header;
+        }
+        return new StreamStats(viewers.size(), counters.viewersJoined.sum(), counters.viewersStalled.sum(),
+                counters.framesPublished.sum(), counters.framesSent.sum(), counters.framesDropped.sum(),
+                counters.bytesSent.sum(), counters.keepAlivesSent.sum(),
+                current == null ? 0 : current.width(), current == null ? 0 : current.height());
+    }
+
+    /** Ends every viewer's stream with the trailer and stops the timer. */
+    @Override
+    public void close() {
+        List<Viewer> ending;
+        synchronized (lock) {
+            closed = true;
+            ending = new ArrayList<>(viewers);
+            viewers.clear();
+            ending.forEach(Viewer::end);
+        }
+        ending.forEach(Viewer::drain);
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // newest frames covering the preroll time, never more than a backlog, and at least the newest one
+    private List<StreamFrame> preroll() {
+        long oldest = System.nanoTime() - settings.preroll().toNanos();
+        ArrayDeque<StreamFrame> frames = new ArrayDeque<>();
+        var newestFirst = history.descendingIterator();
+        while (newestFirst.hasNext() && frames.size() < settings.backlogFrames()) {
+            Published published = newestFirst.next();
+            if (!frames.isEmpty() && published.atNanos() < oldest) {
+                break;
+            }
+            frames.addFirst(published.frame());
+        }
+        return List.copyOf(frames);
+    }
+
+    private void pruneHistory() {
+        long oldest = System.nanoTime() - settings.preroll().toNanos();
+        while (history.size() > 1
+                && (history.size() > settings.backlogFrames() || history.getFirst().atNanos() < oldest)) {
+            history.removeFirst();
+        }
+    }
+
+    /** Once a second: keep-alive comments during a pause in frames, and disconnection of stalled viewers. */
+    private void tick() {
+        long now = System.nanoTime();
+        boolean keepAlive;
+        synchronized (lock) {
+            keepAlive = !closed && now - lastActivityNanos >= settings.keepAlive().toNanos();
+            if (keepAlive) {
+                lastActivityNanos = now;
+                for (Viewer viewer : viewers) {
+                    viewer.offerComment(KEEP_ALIVE);
+                }
+            }
+        }
+        long stallNanos = settings.stallTimeout().toNanos();
+        for (Viewer viewer : viewers) {
+            if (viewer.stalledLongerThan(stallNanos, now)) {
+                LOG.info("disconnecting viewer " + viewer.address() + ": it accepted nothing for "
+                        + settings.stallTimeout().toSeconds() + " s");
+                counters.viewersStalled.increment();
+                viewer.disconnect();
+            } else if (keepAlive) {
+                viewer.drain();
+            }
+        }
+    }
+}

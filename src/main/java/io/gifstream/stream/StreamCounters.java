@@ -1,0 +1,14 @@
+package io.gifstream.stream;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the broadcaster has done, counted without locks; read for the status page. */
+final class StreamCounters {
+    final LongAdder framesPublished = new LongAdder();
+    final LongAdder framesSent = new LongAdder();
+    final LongAdder framesDropped = new LongAdder();
+    final LongAdder bytesSent = new LongAdder();
+    final LongAdder viewersJoined = new LongAdder();
+    final LongAdder viewersStalled = new LongAdder();
+    final LongAdder keepAlivesSent = new LongAdder();
+}

@@ -1,0 +1,257 @@
+package io.gifstream.stream;
+
+import io.gifstream.gif.GifBlocks;
+import io.gifstream.gif.StreamFrame;
+import io.gifstream.gif.StreamHeader;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connected browser: a bounded queue of shared, immutable chunks in front of a non-blocking
+ * {@link WriteListener}. The broadcaster only enqueues (under its lock, never doing I/O); writing
+ * happens in {@link #drain()}, run by exactly one thread at a time — the publisher or the container
+ * calling {@link #onWritePossible()} — and only while {@code isReady()} says a write cannot block.
+ */
+public final class Viewer implements WriteListener, AsyncListener {
+    private static final Logger LOG = Logger.getLogger(Viewer.class.getName());
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private final String address;
+    private final int backlogFrames;
+    private final StreamCounters counters;
+    private final Consumer<Viewer> onClose;
+
+    // guarded by queue
+    private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
+    private int queuedFrames;
+    private StreamHeader header;
+    private boolean ending;
+
+    /** Counts requests to drain; the thread that moves it from 0 drains until no request is left. */
+    private final AtomicInteger drainRequests = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean writeListenerActive;
+    private volatile long blockedSinceNanos;
+    private boolean needsFlush = true; // the first flush commits the response headers; draining thread only
+
+    Viewer(AsyncContext async, ServletOutputStream out, String address, int backlogFrames,
+           StreamCounters counters, Consumer<Viewer> onClose) {
+        this.async = async;
+        this.out = out;
+        this.address = address;
+        this.backlogFrames = backlogFrames;
+        this.counters = counters;
+        this.onClose = onClose;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    // ---- enqueueing, called by the broadcaster under its lock: no I/O here ----
+
+    /** Starts the stream: the header, then the preroll frames. Called at most once, before any frame. */
+    void start(StreamHeader streamHeader, List<StreamFrame> preroll) {
+        synchronized (queue) {
+            header = streamHeader;
+            queue.add(new Chunk(Chunk.Kind.HEADER, streamHeader.bytes()));
+            for (StreamFrame frame : preroll) {
+                enqueueFrame(frame);
+            }
+        }
+    }
+
+    /** Queues a frame of the given stream, starting the stream first if this viewer has no header yet. */
+    void offer(StreamFrame frame) {
+        synchronized (queue) {
+            if (ending) {
+                return;
+            }
+            if (header == null) {
+                start(frame.header(), List.of());
+            }
+            enqueueFrame(frame);
+        }
+    }
+
+    /** Queues a keep-alive comment, unless the stream has not started or frames are already waiting. */
+    void offerComment(byte[] comment) {
+        synchronized (queue) {
+            if (header != null && !ending && queue.isEmpty()) {
+                queue.add(new Chunk(Chunk.Kind.COMMENT, comment));
+            }
+        }
+    }
+
+    /** Ends the stream after what is queued: a trailer if it ever started, then the response completes. */
+    void end() {
+        synchronized (queue) {
+            if (ending) {
+                return;
+            }
+            ending = true;
+            if (header != null) {
+                queue.add(new Chunk(Chunk.Kind.TRAILER, GifBlocks.trailer()));
+            }
+        }
+    }
+
+    boolean hasStarted() {
+        synchronized (queue) {
+            return header != null;
+        }
+    }
+
+    private void enqueueFrame(StreamFrame frame) {
+        if (queuedFrames == backlogFrames) {
+            dropOldestFrame();
+        }
+        queue.add(new Chunk(Chunk.Kind.FRAME, frame.bytes()));
+        queuedFrames++;
+    }
+
+    private void dropOldestFrame() {
+        var chunks = queue.iterator();
+        while (chunks.hasNext()) {
+            if (chunks.next().droppable()) {
+                chunks.remove();
+                queuedFrames--;
+                counters.framesDropped.increment();
+                return;
+            }
+        }
+    }
+
+    private Chunk poll() {
+        synchronized (queue) {
+            Chunk chunk = queue.poll();
+            if (chunk != null && chunk.kind() == Chunk.Kind.FRAME) {
+                queuedFrames--;
+            }
+            return chunk;
+        }
+    }
+
+    // ---- writing ----
+
+    /** Writes what is queued as far as the connection accepts it now; safe to call from any thread. */
+    void drain() {
+        if (drainRequests.getAndIncrement() != 0) {
+            return; // another thread is draining and will see this request
+        }
+        int requests = 1;
+        do {
+            writeWhileReady();
+            requests = drainRequests.addAndGet(-requests);
+        } while (requests != 0);
+    }
+
+    private void writeWhileReady() {
+        if (!writeListenerActive || closed.get()) {
+            return;
+        }
+        try {
+            while (out.isReady()) {
+                blockedSinceNanos = 0;
+                Chunk chunk = poll();
+                if (chunk == null) {
+                    if (!needsFlush) {
+                        return;
+                    }
+                    needsFlush = false;
+                    out.flush(); // non-blocking too: isReady() turns false until the bytes are out
+                    continue;
+                }
+                // This write returns immediately; if a later isReady() is false,
+                // onWritePossible is called back when writing is possible again.
+                out.write(chunk.bytes());
+                needsFlush = true;
+                counters.bytesSent.add(chunk.bytes().length);
+                if (chunk.kind() == Chunk.Kind.FRAME) {
+                    counters.framesSent.increment();
+                } else if (chunk.kind() == Chunk.Kind.COMMENT) {
+                    counters.keepAlivesSent.increment();
+                } else if (chunk.kind() == Chunk.Kind.TRAILER) {
+                    close(null); // completing the response flushes the trailer and ends the chunked body
+                    return;
+                }
+            }
+            if (blockedSinceNanos == 0) {
+                blockedSinceNanos = System.nanoTime();
+            }
+        } catch (IOException | RuntimeException e) {
+            close(e);
+        }
+    }
+
+    /** True when the connection has accepted nothing for longer than the given time. */
+    boolean stalledLongerThan(long nanos, long nowNanos) {
+        long since = blockedSinceNanos;
+        return since != 0 && nowNanos - since > nanos;
+    }
+
+    /** Ends this viewer at once, without a trailer (its connection is stuck or gone). */
+    void disconnect() {
+        close(null);
+    }
+
+    private void close(Throwable cause) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (cause != null) {
+            LOG.log(Level.FINE, "viewer " + address + " left: " + cause);
+        }
+        onClose.accept(this);
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyCompleted) {
+            // the container completed it first (client gone); nothing left to do
+        }
+    }
+
+    // ---- container callbacks ----
+
+    @Override
+    public void onWritePossible() {
+        writeListenerActive = true;
+        drain();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        close(t);
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        close(null);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        close(new IOException("async timeout"));
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        close(event.getThrowable());
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // not restarted
+    }
+}

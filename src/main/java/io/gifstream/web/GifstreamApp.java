@@ -1,0 +1,71 @@
+package io.gifstream.web;
+
+import io.gifstream.config.ConfigLoader;
+import io.gifstream.config.GifstreamConfig;
+import io.gifstream.ingest.IngestService;
+import io.gifstream.stream.Broadcaster;
+import io.gifstream.stream.StreamSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Wires the application when the web application starts: reads the configuration (a bad value
+ * fails the deployment), creates the broadcaster and starts the ingest; stops both at undeploy.
+ * Servlets look it up with {@link #current()}: a WAR in a stock Jetty gets no injection into servlets.
+ */
+@ApplicationScoped
+public class GifstreamApp {
+    private static final Logger LOG = Logger.getLogger(GifstreamApp.class.getName());
+
+    @Inject
+    IngestService ingest;
+
+    private volatile GifstreamConfig config;
+    private volatile Broadcaster broadcaster;
+    private volatile Instant startedAt;
+
+    public static GifstreamApp current() {
+        return CDI.current().select(GifstreamApp.class).get();
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        config = ConfigLoader.forContext(context::getInitParameter).load();
+        broadcaster = new Broadcaster(new StreamSettings(config.viewerBacklog(), config.stallTimeout(),
+                config.keepAlive(), config.preroll()));
+        ingest.start(config, broadcaster);
+        startedAt = Instant.now();
+        LOG.info("gifstream started at " + context.getContextPath() + "/ with " + config);
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {
+        ingest.stop();
+        if (broadcaster != null) {
+            broadcaster.close();
+        }
+        LOG.info("gifstream stopped");
+    }
+
+    public Broadcaster broadcaster() {
+        return broadcaster;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public GifstreamConfig config() {
+        return config;
+    }
+
+    public Duration uptime() {
+        return Duration.between(startedAt, Instant.now());
+    }
+}

@@ -1,0 +1,47 @@
+package io.gifstream.web;
+
+import io.gifstream.gif.StreamFrame;
+import io.gifstream.stream.Broadcaster;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/** {@code GET /snapshot.gif}: the newest frame as a complete still GIF; 503 until the first frame. */
+public class SnapshotServlet extends HttpServlet {
+    private transient Broadcaster broadcaster;
+
+    @Override
+    public void init() {
+        broadcaster = GifstreamApp.current().broadcaster();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<byte[]> still = broadcaster.latestFrame().map(StreamFrame::asStill);
+        if (still.isEmpty()) {
+            noFrameYet(response);
+            return;
+        }
+        StreamServlet.streamHeaders(response);
+        response.setContentLength(still.get().length);
+        response.getOutputStream().write(still.get());
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<byte[]> still = broadcaster.latestFrame().map(StreamFrame::asStill);
+        if (still.isEmpty()) {
+            noFrameYet(response);
+            return;
+        }
+        StreamServlet.streamHeaders(response);
+        response.setContentLength(still.get().length);
+    }
+
+    private static void noFrameYet(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "no frame has been ingested yet");
+    }
+}
