@@ -46,7 +46,8 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
 
     private WatchService watcher;
     private WatchKey watchKey;
-    private long lastNumber = -1;                 // -1: nothing taken yet, start at the newest file
+    private boolean firstScan = true;             // files found by the first scan are history, not news
+    private long lastNumber;
     private FileTime lastModified = FileTime.fromMillis(0);
     private FileTime staleUpTo = FileTime.fromMillis(0); // files this old belong to an earlier producer run
     private final ArrayDeque<FrameFile> retained = new ArrayDeque<>();
@@ -125,7 +126,7 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
         if (watchKey == null || !watchKey.isValid()) {
             watchKey = directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
                     StandardWatchEventKinds.ENTRY_MODIFY);
-            lastNumber = -1; // a (re)appeared directory: start again at its newest frame
+            firstScan = true; // a (re)appeared directory: start again at its newest frame
             LOG.info("watching frame directory " + directory);
             state = "watching";
         }
@@ -147,11 +148,12 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
 
     private void scan() throws IOException {
         List<FrameFile> files = list();
+        if (firstScan) {
+            firstScan = false;
+            startAtNewest(files);
+        }
         if (files.isEmpty()) {
             return;
-        }
-        if (lastNumber < 0) {
-            startAtNewest(files);
         }
         detectProducerRestart(files);
         Map<Long, ParseResult> parsed = new HashMap<>();
@@ -188,6 +190,13 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
 
     /** On start, or when the directory appears: earlier files are history, not frames to replay. */
     private void startAtNewest(List<FrameFile> files) {
+        lastNumber = 0;
+        lastModified = FileTime.fromMillis(0);
+        staleUpTo = FileTime.fromMillis(0);
+        retained.clear();
+        if (files.isEmpty()) {
+            return;
+        }
         FrameFile newest = files.get(files.size() - 1);
         lastNumber = newest.number() - 1;
         for (FrameFile old : files.subList(0, files.size() - 1)) {
@@ -199,10 +208,14 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
         prune();
     }
 
-    /** A producer that restarts writes in1.gif again: a low-numbered file newer than the last one taken. */
+    /**
+     * A producer that restarts writes in1.gif again: a file numbered below the last one taken but
+     * written after it. (The last one taken itself may still show a later time: the producer can
+     * finish and close it after we read it.)
+     */
     private void detectProducerRestart(List<FrameFile> files) {
         for (FrameFile file : files) {
-            if (file.number() > lastNumber) {
+            if (file.number() >= lastNumber) {
                 return;
             }
             if (file.modified().compareTo(lastModified) > 0) {
@@ -226,11 +239,21 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
     }
 
     private void take(FrameFile file) {
-        lastNumber = file.number();
-        lastModified = file.modified();
+        FrameFile taken = new FrameFile(file.path(), file.number(), modifiedNow(file));
+        lastNumber = taken.number();
+        lastModified = taken.modified();
         pendingNumber = -1;
-        retained.add(file);
+        retained.add(taken);
         prune();
+    }
+
+    /** The time of the file's last write now that we have read it; the listing may predate its last piece. */
+    private static FileTime modifiedNow(FrameFile file) {
+        try {
+            return Files.getLastModifiedTime(file.path());
+        } catch (IOException vanished) {
+            return file.modified();
+        }
     }
 
     /** Deletes taken frame files beyond the newest {@code retain}; 0 keeps them all. */

@@ -22,6 +22,11 @@ import java.util.logging.Logger;
  * {@link WriteListener}. The broadcaster only enqueues (under its lock, never doing I/O); writing
  * happens in {@link #drain()}, run by exactly one thread at a time — the publisher or the container
  * calling {@link #onWritePossible()} — and only while {@code isReady()} says a write cannot block.
+ *
+ * <p>The output stream belongs to this viewer only until its request completes: the container then
+ * recycles it for the connection's next request. So writing and closing exclude each other through
+ * {@code outputLock}, and nothing touches the stream once {@code closed} is set. Every call made under
+ * that lock is non-blocking, so it is held for microseconds, never for a slow client.
  */
 public final class Viewer implements WriteListener, AsyncListener {
     private static final Logger LOG = Logger.getLogger(Viewer.class.getName());
@@ -41,6 +46,7 @@ public final class Viewer implements WriteListener, AsyncListener {
 
     /** Counts requests to drain; the thread that moves it from 0 drains until no request is left. */
     private final AtomicInteger drainRequests = new AtomicInteger();
+    private final Object outputLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean writeListenerActive;
     private volatile long blockedSinceNanos;
@@ -159,11 +165,16 @@ public final class Viewer implements WriteListener, AsyncListener {
     }
 
     private void writeWhileReady() {
-        if (!writeListenerActive || closed.get()) {
-            return;
+        synchronized (outputLock) {
+            if (writeListenerActive && !closed.get()) {
+                writeWhileReadyLocked();
+            }
         }
+    }
+
+    private void writeWhileReadyLocked() {
         try {
-            while (out.isReady()) {
+            while (!closed.get() && out.isReady()) {
                 blockedSinceNanos = 0;
                 Chunk chunk = poll();
                 if (chunk == null) {
@@ -208,8 +219,10 @@ public final class Viewer implements WriteListener, AsyncListener {
     }
 
     private void close(Throwable cause) {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (outputLock) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
         }
         if (cause != null) {
             LOG.log(Level.FINE, "viewer " + address + " left: " + cause);

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
@@ -19,7 +18,9 @@ import java.util.logging.Logger;
 /**
  * Wires the application when the web application starts: reads the configuration (a bad value
  * fails the deployment), creates the broadcaster and starts the ingest; stops both at undeploy.
- * Servlets look it up with {@link #current()}: a WAR in a stock Jetty gets no injection into servlets.
+ * Servlets find it as a context attribute ({@link #of}): a WAR in a stock Jetty gets no injection
+ * into servlets, and a context attribute, unlike {@code CDI.current()}, cannot reach another
+ * application's container when the CDI API is shared between deployments.
  */
 @ApplicationScoped
 public class GifstreamApp {
@@ -32,8 +33,12 @@ public class GifstreamApp {
     private volatile Broadcaster broadcaster;
     private volatile Instant startedAt;
 
-    public static GifstreamApp current() {
-        return CDI.current().select(GifstreamApp.class).get();
+    public static GifstreamApp of(ServletContext context) {
+        GifstreamApp app = (GifstreamApp) context.getAttribute(GifstreamApp.class.getName());
+        if (app == null) {
+            throw new IllegalStateException("gifstream did not start: CDI is missing or its startup failed (see the log)");
+        }
+        return app;
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -42,10 +47,12 @@ public class GifstreamApp {
                 config.keepAlive(), config.preroll()));
         ingest.start(config, broadcaster);
         startedAt = Instant.now();
+        context.setAttribute(GifstreamApp.class.getName(), this);
         LOG.info("gifstream started at " + context.getContextPath() + "/ with " + config);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {
+        context.removeAttribute(GifstreamApp.class.getName());
         ingest.stop();
         if (broadcaster != null) {
             broadcaster.close();

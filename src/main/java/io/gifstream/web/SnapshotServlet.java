@@ -14,7 +14,7 @@ public class SnapshotServlet extends HttpServlet {
 
     @Override
     public void init() {
-        broadcaster = GifstreamApp.current().broadcaster();
+        broadcaster = GifstreamApp.of(getServletContext()).broadcaster();
     }
 
     @Override

@@ -13,7 +13,7 @@ public class StatusServlet extends HttpServlet {
 
     @Override
     public void init() {
-        app = GifstreamApp.current();
+        app = GifstreamApp.of(getServletContext());
     }
 
     @Override

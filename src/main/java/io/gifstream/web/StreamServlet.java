@@ -13,7 +13,7 @@ public class StreamServlet extends HttpServlet {
 
     @Override
     public void init() {
-        broadcaster = GifstreamApp.current().broadcaster();
+        broadcaster = GifstreamApp.of(getServletContext()).broadcaster();
     }
 
     @Override
