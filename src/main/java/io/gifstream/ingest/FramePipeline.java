@@ -6,20 +6,20 @@ import io.gifstream.gif.ParseResult;
 import io.gifstream.gif.SourceFrame;
 import io.gifstream.gif.StreamFrame;
 import io.gifstream.gif.StreamHeader;
-import io.gifstream.stream.Broadcaster;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * The one path every frame takes, from any source: parse and validate the file, encode it once as a
- * stream frame (a new stream header when the screen size changes) and hand it to the broadcaster.
+ * stream frame (a new stream header when the screen size changes) and hand it on to the viewers.
  * Used by one source thread at a time.
  */
 final class FramePipeline {
     private static final Logger LOG = Logger.getLogger(FramePipeline.class.getName());
 
     private final FrameParser parser;
-    private final Broadcaster broadcaster;
+    private final Consumer<StreamFrame> viewers;
     private final int delayCentiseconds;
     private final RateMeter rate = new RateMeter(20);
     private final AtomicLong ingested = new AtomicLong();
@@ -27,9 +27,10 @@ final class FramePipeline {
     private volatile String lastSkipReason;
     private StreamHeader header;
 
-    FramePipeline(FrameParser parser, Broadcaster broadcaster, int delayCentiseconds) {
+    /** @param viewers where encoded frames go: the broadcaster's {@code publish} */
+    FramePipeline(FrameParser parser, Consumer<StreamFrame> viewers, int delayCentiseconds) {
         this.parser = parser;
-        this.broadcaster = broadcaster;
+        this.viewers = viewers;
         this.delayCentiseconds = delayCentiseconds;
     }
 
@@ -41,7 +42,7 @@ final class FramePipeline {
         if (header == null || !header.fits(frame)) {
             header = StreamHeader.of(frame);
         }
-        broadcaster.publish(StreamFrame.encode(header, frame, delayCentiseconds));
+        viewers.accept(StreamFrame.encode(header, frame, delayCentiseconds));
         ingested.incrementAndGet();
         rate.tick(System.nanoTime());
     }

@@ -1,0 +1,76 @@
+package io.gifstream.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A servlet container started as its own process, as an administrator runs it; its output goes to a log file. */
+public final class ContainerProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private ContainerProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static ContainerProcess start(Path workingDirectory, Path log, List<String> command) throws IOException {
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ContainerProcess(process, log);
+    }
+
+    /** Runs a command to completion and fails with its output if it fails. */
+    public static void run(Path workingDirectory, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    /** The java launcher of this JVM, so the container runs on the JDK the build uses. */
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<String> command(String... parts) {
+        return new ArrayList<>(List.of(parts));
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
