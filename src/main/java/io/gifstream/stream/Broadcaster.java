@@ -182,6 +182,15 @@ public final class Broadcaster implements AutoCloseable {
 
     /** Once a second: keep-alive comments during a pause in frames, and disconnection of stalled viewers. */
     private void tick() {
+        try {
+            keepAliveAndReap();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: log and keep ticking
+            LOG.log(java.util.logging.Level.SEVERE, "viewer timer failed", e);
+        }
+    }
+
+    private void keepAliveAndReap() {
         long now = System.nanoTime();
         boolean keepAlive;
         synchronized (lock) {
