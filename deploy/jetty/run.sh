@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs gifstream as the ROOT application of a stock Eclipse Jetty 12.1 with only the modules http
+# and ee10-deploy, configured the way Jetty administrators do it: a jetty.base with a context file
+# webapps/ROOT.xml, whose override descriptor sets gifstream.* (context-params in web.xml are
+# applied after the context file, so only an override descriptor can replace them).
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+VERSION=12.1.12
+WORK="$GIFSTREAM_ROOT/target/deploy/jetty"
+parse_options "$@"
+
+home=$(fetch_distribution "org.eclipse.jetty:jetty-home:$VERSION" "jetty-home-$VERSION")
+base="$WORK/base-$VERSION"
+if [ ! -d "$base/webapps" ]; then
+  mkdir -p "$base"
+  (cd "$base" && java -jar "$home/start.jar" --add-modules=http,ee10-deploy >&2)
+fi
+mkdir -p "$base/apps" "$base/etc"
+cp "$WAR" "$base/apps/gifstream.war"
+{
+  echo '<?xml version="1.0" encoding="UTF-8"?>'
+  echo '<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">'
+  for setting in "${SETTINGS[@]+"${SETTINGS[@]}"}"; do
+    echo "  <context-param><param-name>$(xml_escape "${setting%%=*}")</param-name><param-value>$(xml_escape "${setting#*=}")</param-value></context-param>"
+  done
+  echo '</web-app>'
+} > "$base/etc/gifstream-override-web.xml"
+cat > "$base/webapps/ROOT.xml.new" <<XML
+<?xml version="1.0"?>
+<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
+<Configure class="org.eclipse.jetty.ee10.webapp.WebAppContext">
+  <Set name="contextPath">/</Set>
+  <Set name="war"><Property name="jetty.base"/>/apps/gifstream.war</Set>
+  <Set name="overrideDescriptor"><Property name="jetty.base"/>/etc/gifstream-override-web.xml</Set>
+</Configure>
+XML
+mv "$base/webapps/ROOT.xml.new" "$base/webapps/ROOT.xml"
+
+echo "gifstream on Jetty $VERSION: http://localhost:$PORT/ (jetty.base: $base)" >&2
+cd "$base"
+# scanInterval 1: the deployer notices a changed or removed ROOT.xml (redeploy/undeploy) within a second
+exec java -jar "$home/start.jar" "jetty.http.port=$PORT" jetty.deploy.scanInterval=1

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs gifstream as the ROOT application of a stock Apache Tomcat, configured the way Tomcat
+# administrators do it: a separate instance directory (CATALINA_BASE), the WAR kept outside the
+# appBase, and a context file conf/Catalina/localhost/ROOT.xml whose <Parameter>s set gifstream.*.
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+VERSION=11.0.24
+WORK="$GIFSTREAM_ROOT/target/deploy/tomcat"
+parse_options "$@"
+
+home=$(fetch_distribution "org.apache.tomcat:tomcat:$VERSION" "apache-tomcat-$VERSION")
+base="$WORK/base-$VERSION"
+if [ ! -d "$base/conf" ]; then
+  mkdir -p "$base"/{logs,temp,work,webapps,apps,conf/Catalina/localhost}
+  cp -r "$home/conf/." "$base/conf/"
+fi
+# HTTP port as asked; no shutdown port (the process is stopped by a signal)
+sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\"/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
+  "$base/conf/server.xml"
+
+cp "$WAR" "$base/apps/gifstream.war"
+{
+  echo '<?xml version="1.0" encoding="UTF-8"?>'
+  echo "<!-- gifstream as ROOT; each <Parameter> overrides the context-param of the same name in web.xml -->"
+  echo "<Context docBase=\"$(xml_escape "$base/apps/gifstream.war")\">"
+  for setting in "${SETTINGS[@]+"${SETTINGS[@]}"}"; do
+    echo "  <Parameter name=\"$(xml_escape "${setting%%=*}")\" value=\"$(xml_escape "${setting#*=}")\" override=\"false\"/>"
+  done
+  echo '</Context>'
+} > "$base/conf/Catalina/localhost/ROOT.xml.new"
+mv "$base/conf/Catalina/localhost/ROOT.xml.new" "$base/conf/Catalina/localhost/ROOT.xml"
+
+echo "gifstream on Tomcat $VERSION: http://localhost:$PORT/ (instance: $base)" >&2
+export CATALINA_HOME="$home" CATALINA_BASE="$base"
+exec "$home/bin/catalina.sh" run

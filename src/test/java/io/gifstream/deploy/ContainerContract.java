@@ -1,0 +1,159 @@
+package io.gifstream.deploy;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gifstream.testing.ContainerProcess;
+import io.gifstream.testing.Fixtures;
+import io.gifstream.testing.FrameProducer;
+import io.gifstream.testing.GifStreamReader;
+import io.gifstream.testing.Pixels;
+import io.gifstream.testing.StreamClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What every container must do with the built WAR, unchanged: started by its deploy script (the way
+ * its administrators run it), fed ffmpeg frames in place at 10 fps, it streams pixel-exact frames,
+ * answers status and snapshot, and survives an undeploy and redeploy without leaks.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ContainerContract {
+    private static final List<int[]> INPUTS = Pixels.decodeFrames(Fixtures.folder(Fixtures.MEDIUM));
+
+    private final DeployedContainer container;
+    private Path work;
+    private ContainerProcess process;
+    private FrameProducer producer;
+    private StreamClient client;
+
+    ContainerContract(DeployedContainer container) {
+        this.container = container;
+    }
+
+    /** The address viewers use: the container itself, or a proxy in front of it. */
+    URL viewerBase(int containerPort) throws Exception {
+        return new URL("http://localhost:" + containerPort + "/");
+    }
+
+    @BeforeAll
+    void startContainer() throws Exception {
+        String name = getClass().getSimpleName();
+        work = Path.of("target/deploy", name).toAbsolutePath();
+        Path frames = Files.createDirectories(work.resolve("frames"));
+        int port = ContainerProcess.freePort();
+        process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
+                "bash", container.script().toString(), "--port", String.valueOf(port), "--work", work.toString(),
+                "--version", container.version(), "--set", "gifstream.frames.dir=" + frames));
+        client = new StreamClient(viewerBase(port));
+        awaitStatus(200, Duration.ofMinutes(3));
+        producer = new FrameProducer(frames, Fixtures.frames(Fixtures.MEDIUM)).startAt(10);
+    }
+
+    @AfterAll
+    void stopContainer() throws InterruptedException {
+        if (producer != null) {
+            producer.stop();
+        }
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    private void awaitStatus(int code, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> client.get("status").statusCode() == code);
+    }
+
+    @Test
+    @Order(1)
+    void fiveSecondsOfStreamHoldAtLeastFortyPixelExactFramesAfterTheHeader() throws Exception {
+        List<GifStreamReader.Frame> frames = readFor(Duration.ofSeconds(5));
+        assertTrue(frames.size() >= 40, "only " + frames.size() + " frames in 5 s");
+        for (int i = 0; i < frames.size(); i++) {
+            assertTrue(Pixels.indexOf(INPUTS, Pixels.decode(frames.get(i).still())) >= 0,
+                    "frame " + i + " is not pixel-identical to an input frame");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void statusIsJsonAndSnapshotIsAnInputFrame() {
+        JsonNode status = client.status();
+        assertEquals("directory", status.get("source").asText());
+        assertEquals(320, status.get("width").asInt());
+        assertTrue(status.get("framesIngested").asLong() > 0);
+        assertEquals(0, status.get("framesSkipped").asLong());
+        HttpResponse<byte[]> snapshot = client.get("snapshot.gif");
+        assertEquals(200, snapshot.statusCode());
+        assertTrue(Pixels.indexOf(INPUTS, Pixels.decode(snapshot.body())) >= 0);
+        assertEquals(200, client.get("").statusCode(), "the page");
+    }
+
+    @Test
+    @Order(3)
+    void undeployAndRedeployLeaveNothingBehindAndTheStreamComesBack() throws Exception {
+        container.undeploy(work);
+        awaitStatus(404, Duration.ofSeconds(60));
+        container.redeploy(work);
+        awaitStatus(200, Duration.ofSeconds(60));
+        assertFalse(readFor(Duration.ofSeconds(2)).isEmpty(), "frames after the redeploy");
+        String log = process.log();
+        for (String marker : container.leakMarkers()) {
+            assertFalse(log.contains(marker), "the container log contains '" + marker + "':\n" + log);
+        }
+        assertTrue(process.isAlive());
+    }
+
+    /** Reads the stream for a while and returns the frames that arrived, each checked by the reader's block walk. */
+    List<GifStreamReader.Frame> readFor(Duration duration) throws IOException {
+        List<GifStreamReader.Frame> received = new ArrayList<>();
+        HttpResponse<InputStream> response = client.open("stream.gif");
+        assertEquals(200, response.statusCode());
+        assertEquals("image/gif", response.headers().firstValue("Content-Type").orElseThrow());
+        InputStream body = response.body();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try {
+                GifStreamReader stream = new GifStreamReader(body);
+                while (true) {
+                    GifStreamReader.Frame frame = stream.nextFrame();
+                    synchronized (received) {
+                        received.add(frame);
+                    }
+                }
+            } catch (IOException closedByTheTest) {
+                // the time is over
+            }
+        });
+        long deadline = System.nanoTime() + duration.toNanos();
+        await().atMost(duration.plusSeconds(1)).until(() -> System.nanoTime() >= deadline || reading.isDone());
+        body.close();
+        reading.join();
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    StreamClient client() {
+        return client;
+    }
+}

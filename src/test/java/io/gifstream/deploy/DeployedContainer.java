@@ -1,0 +1,23 @@
+package io.gifstream.deploy;
+
+import java.nio.file.Path;
+
+/** How the tests drive one container: the deploy script that runs it, and how it undeploys and redeploys. */
+interface DeployedContainer {
+    /** The script under deploy/ that installs the WAR and runs the container in the foreground. */
+    Path script();
+
+    /** The version, passed as --version. */
+    String version();
+
+    /** Takes the application out of the running container, the way an administrator would. */
+    void undeploy(Path work) throws Exception;
+
+    /** Puts it back after {@link #undeploy}. */
+    void redeploy(Path work) throws Exception;
+
+    /** Log lines that mean the container found something the application left behind. */
+    default java.util.List<String> leakMarkers() {
+        return java.util.List.of("SEVERE", "Exception", "memory leak", "failed to stop");
+    }
+}

@@ -1,0 +1,42 @@
+package io.gifstream.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Stock Eclipse Jetty 12.1 with only the http and ee10-deploy modules, run by deploy/jetty/run.sh:
+ * the WAR as ROOT, gifstream.frames.dir set through the context file's override descriptor.
+ */
+class JettyIT extends ContainerContract {
+    JettyIT() {
+        super(new Jetty());
+    }
+
+    /** Jetty's deployer (scanning every second) undeploys when the context file goes and deploys when it returns. */
+    record Jetty() implements DeployedContainer {
+        @Override
+        public Path script() {
+            return Path.of("deploy/jetty/run.sh");
+        }
+
+        @Override
+        public String version() {
+            return "12.1.12";
+        }
+
+        private Path contextFile(Path work) {
+            return work.resolve("base-" + version() + "/webapps/ROOT.xml");
+        }
+
+        @Override
+        public void undeploy(Path work) throws Exception {
+            Files.move(contextFile(work), work.resolve("ROOT.xml.undeployed"), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        @Override
+        public void redeploy(Path work) throws Exception {
+            Files.move(work.resolve("ROOT.xml.undeployed"), contextFile(work));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.gifstream.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Stock Apache Tomcat 11 (Servlet 6.1), run by deploy/tomcat/run.sh. */
+class TomcatIT extends ContainerContract {
+    TomcatIT() {
+        super(new Tomcat("11.0.24"));
+    }
+
+    /** Tomcat undeploys an application whose context file disappears, and deploys it when it comes back. */
+    record Tomcat(String version) implements DeployedContainer {
+        @Override
+        public Path script() {
+            return Path.of("deploy/tomcat/run.sh");
+        }
+
+        private Path contextFile(Path work) {
+            return work.resolve("base-" + version + "/conf/Catalina/localhost/ROOT.xml");
+        }
+
+        @Override
+        public void undeploy(Path work) throws Exception {
+            Files.move(contextFile(work), work.resolve("ROOT.xml.undeployed"), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        @Override
+        public void redeploy(Path work) throws Exception {
+            Files.move(work.resolve("ROOT.xml.undeployed"), contextFile(work));
+        }
+    }
+}
