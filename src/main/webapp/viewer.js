@@ -6,7 +6,7 @@
   var state = document.getElementById('state');
   var viewers = document.getElementById('viewers');
   var backoffMs = 500;
-  var MAX_BACKOFF_MS = 10000;
+  var MAX_BACKOFF_MS = 3000;
   var reconnectTimer = null;
 
   function reconnect(reason) {

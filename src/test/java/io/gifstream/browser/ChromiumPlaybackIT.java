@@ -1,0 +1,85 @@
+package io.gifstream.browser;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gifstream.testing.ContainerProcess;
+import io.gifstream.testing.HeadlessChromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The page in a real browser: headless Chromium shows the demo stream moving, and after the server
+ * restarts the page picks the stream up again by itself. Screenshots stay in target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChromiumPlaybackIT {
+    private static final Path SCREENSHOTS = Path.of("target/screenshots/chromium");
+    private final Path work = Path.of("target/deploy/ChromiumPlaybackIT").toAbsolutePath();
+    private final int port = ContainerProcess.freePort();
+    private ContainerProcess server;
+    private HeadlessChromium browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = startServer();
+        browser = new HeadlessChromium(Files.createTempDirectory("chromium-profile"));
+    }
+
+    private ContainerProcess startServer() throws Exception {
+        ContainerProcess process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
+                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString()));
+        io.gifstream.testing.StreamClient client = new io.gifstream.testing.StreamClient(
+                new java.net.URL("http://localhost:" + port + "/"));
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> client.get("status").statusCode() == 200);
+        return process;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Screenshots of the image every 250 ms until there are this many; returns how many differ. */
+    private int distinctPictures(int samples, String name) {
+        List<int[]> pictures = new ArrayList<>();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(30)).until(() -> {
+            byte[] png = browser.screenshotOf("stream");
+            HeadlessChromium.save(png, SCREENSHOTS.resolve(name + "-" + pictures.size() + ".png"));
+            pictures.add(HeadlessChromium.pixels(png));
+            return pictures.size() >= samples;
+        });
+        Set<Integer> distinct = new HashSet<>();
+        pictures.forEach(p -> distinct.add(Arrays.hashCode(p)));
+        return distinct.size();
+    }
+
+    @Test
+    void pageAnimatesLiveAndRecoversAfterAServerRestart() throws Exception {
+        browser.open("http://localhost:" + port + "/");
+        int live = distinctPictures(17, "live");
+        assertTrue(live >= 12, "only " + live + " distinct pictures in 17 samples over 4 s");
+
+        server.close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.textOf("state").equals("live"));
+        server = startServer();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.textOf("state").equals("live"));
+        int recovered = distinctPictures(9, "recovered");
+        assertTrue(recovered >= 6, "only " + recovered + " distinct pictures in 9 samples after the restart");
+    }
+}
