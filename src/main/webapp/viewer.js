@@ -8,16 +8,23 @@
   var backoffMs = 500;
   var MAX_BACKOFF_MS = 3000;
   var reconnectTimer = null;
+  // an access token in the page's own address goes along with every request of the page
+  var token = new URLSearchParams(location.search).get('token');
+  var query = token ? 'token=' + encodeURIComponent(token) : '';
+  function withQuery(path, more) {
+    var parts = [query, more].filter(Boolean).join('&');
+    return parts ? path + '?' + parts : path;
+  }
 
   function reconnect(reason) {
     if (reconnectTimer !== null) return;
     state.textContent = reason + ', reconnecting…';
     reconnectTimer = setTimeout(function () {
       reconnectTimer = null;
-      fetch('status', { cache: 'no-store' }).then(function (response) {
+      fetch(withQuery('status'), { cache: 'no-store' }).then(function (response) {
         if (!response.ok) throw new Error('status ' + response.status);
         backoffMs = 500;
-        image.src = 'stream.gif?t=' + Date.now();
+        image.src = withQuery('stream.gif', 't=' + Date.now());
         state.textContent = 'live';
       }).catch(function () {
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -28,10 +35,11 @@
 
   image.addEventListener('load', function () { reconnect('stream ended'); });
   image.addEventListener('error', function () { reconnect('stream failed'); });
+  image.src = withQuery('stream.gif');
   state.textContent = 'live';
 
   function refreshViewers() {
-    fetch('status', { cache: 'no-store' })
+    fetch(withQuery('status'), { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (status) { viewers.textContent = status.viewers; })
       .catch(function () { viewers.textContent = '–'; });

@@ -24,6 +24,10 @@ public final class ConfigLoader {
     public static final String VIEWER_BACKLOG = "gifstream.viewer.backlog";
     public static final String VIEWER_STALL_TIMEOUT = "gifstream.viewer.stall-timeout";
     public static final String KEEPALIVE_SECONDS = "gifstream.keepalive.seconds";
+    public static final String VIEWERS_MAX = "gifstream.viewers.max";
+    public static final String VIEWERS_MAX_PER_ADDRESS = "gifstream.viewers.max-per-address";
+    public static final String ACCESS_TOKEN = "gifstream.access.token";
+    public static final String PAGE_FRAME_ANCESTORS = "gifstream.page.frame-ancestors";
 
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
@@ -43,6 +47,7 @@ public final class ConfigLoader {
 
     public GifstreamConfig load() {
         String dir = value(FRAMES_DIR, "");
+        String token = value(ACCESS_TOKEN, "");
         return new GifstreamConfig(
                 dir.isBlank() ? Optional.empty() : Optional.of(path(FRAMES_DIR, dir)),
                 decimal(FRAMES_RATE, "10", 1, 50),
@@ -54,7 +59,11 @@ public final class ConfigLoader {
                 Duration.ofMillis(Math.round(decimal(PREROLL_SECONDS, "0", 0, 60) * 1000)),
                 integer(VIEWER_BACKLOG, "30", 1, 1000),
                 Duration.ofSeconds(integer(VIEWER_STALL_TIMEOUT, "30", 1, 3600)),
-                Duration.ofSeconds(integer(KEEPALIVE_SECONDS, "5", 1, 3600)));
+                Duration.ofSeconds(integer(KEEPALIVE_SECONDS, "5", 1, 3600)),
+                integer(VIEWERS_MAX, "10000", 1, 1_000_000),
+                integer(VIEWERS_MAX_PER_ADDRESS, "0", 0, 1_000_000),
+                token.isEmpty() ? Optional.empty() : Optional.of(token(ACCESS_TOKEN, token)),
+                headerValue(PAGE_FRAME_ANCESTORS, value(PAGE_FRAME_ANCESTORS, "'self'")));
     }
 
     /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */
@@ -97,6 +106,21 @@ public final class ConfigLoader {
             // reported below with the accepted range
         }
         throw new InvalidConfigException(key, text, "a number from " + format(min) + " to " + format(max));
+    }
+
+    private static String token(String key, String text) {
+        if (text.length() < 16 || !text.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new InvalidConfigException(key, "(hidden)", "at least 16 printable ASCII characters without spaces");
+        }
+        return text;
+    }
+
+    /** A value that goes into an HTTP header: no line breaks or semicolons that could add directives or headers. */
+    private static String headerValue(String key, String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != ';' && c != ',')) {
+            throw new InvalidConfigException(key, text, "CSP source expressions separated by spaces, e.g. 'self' https://intranet.example");
+        }
+        return text;
     }
 
     private static Path path(String key, String text) {

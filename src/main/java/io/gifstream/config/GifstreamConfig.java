@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param viewerBacklog    frames queued per viewer before the oldest are dropped
  * @param stallTimeout     how long a viewer may accept nothing before it is disconnected
  * @param keepAlive        pause in frames after which a comment block keeps proxies from timing out
+ * @param maxViewers       viewers served at once; more get 503
+ * @param maxViewersPerAddress viewers from one client address at once (0: no limit); more get 503
+ * @param accessToken      when present, required on the stream, snapshot and status
+ * @param frameAncestors   the CSP frame-ancestors sources allowed to embed the page
  */
 public record GifstreamConfig(
         Optional<Path> framesDir,
@@ -30,7 +34,22 @@ public record GifstreamConfig(
         Duration preroll,
         int viewerBacklog,
         Duration stallTimeout,
-        Duration keepAlive) {
+        Duration keepAlive,
+        int maxViewers,
+        int maxViewersPerAddress,
+        Optional<String> accessToken,
+        String frameAncestors) {
+
+    /** Every setting, for the startup log, but never the access token itself. */
+    @Override
+    public String toString() {
+        return "framesDir=" + framesDir.map(Path::toString).orElse("(demo)") + ", framesPerSecond=" + framesPerSecond
+                + ", retainFrames=" + retainFrames + ", maxFrameBytes=" + maxFrameBytes + ", maxFramePixels=" + maxFramePixels
+                + ", frameGrace=" + frameGrace + ", rescanInterval=" + rescanInterval + ", preroll=" + preroll
+                + ", viewerBacklog=" + viewerBacklog + ", stallTimeout=" + stallTimeout + ", keepAlive=" + keepAlive
+                + ", maxViewers=" + maxViewers + ", maxViewersPerAddress=" + maxViewersPerAddress
+                + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors;
+    }
 
     /** The display delay of each frame in centiseconds, the unit of the GIF Graphic Control Extension. */
     public int frameDelayCentiseconds() {

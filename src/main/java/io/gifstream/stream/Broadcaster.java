@@ -29,6 +29,7 @@ public final class Broadcaster implements AutoCloseable {
     private final StreamSettings settings;
     private final StreamCounters counters = new StreamCounters();
     private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
+    private final ViewerLimits limits;
     private final ScheduledExecutorService timer;
 
     private final Object lock = new Object();
@@ -43,6 +44,7 @@ public final class Broadcaster implements AutoCloseable {
 
     public Broadcaster(StreamSettings settings) {
         this.settings = settings;
+        this.limits = new ViewerLimits(settings.maxViewers(), settings.maxViewersPerAddress());
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gifstream-viewer-timer");
             thread.setDaemon(true);
@@ -52,11 +54,28 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     /**
-     * Registers a viewer on a started async request and queues its header and preroll. The container
-     * starts its writes with the first {@code onWritePossible()}.
+     * Takes a seat for a viewer from this address, within the global and per-address limits. A viewer
+     * that {@link #join joins} gives its seat back when it leaves; call {@link #releaseSeat} only when
+     * the request fails before joining.
+     */
+    public boolean reserveSeat(String address) {
+        if (limits.tryAcquire(address)) {
+            return true;
+        }
+        counters.viewersRejected.increment();
+        return false;
+    }
+
+    public void releaseSeat(String address) {
+        limits.release(address);
+    }
+
+    /**
+     * Registers a viewer, holding a {@link #reserveSeat seat}, on a started async request and queues
+     * its header and preroll. The container starts its writes with the first {@code onWritePossible()}.
      */
     public Viewer join(AsyncContext async, ServletOutputStream out, String address) {
-        Viewer viewer = new Viewer(async, out, address, settings.backlogFrames(), counters, viewers::remove);
+        Viewer viewer = new Viewer(async, out, address, settings.backlogFrames(), counters, this::leave);
         async.addListener(viewer);
         out.setWriteListener(viewer);
         synchronized (lock) {
@@ -72,6 +91,11 @@ public final class Broadcaster implements AutoCloseable {
         }
         viewer.drain();
         return viewer;
+    }
+
+    private void leave(Viewer viewer) {
+        viewers.remove(viewer);
+        limits.release(viewer.address());
     }
 
     /** Sends a frame to every viewer. A frame of a new stream (another screen size) ends the current viewers' streams. */
@@ -133,6 +157,7 @@ public final class Broadcaster implements AutoCloseable {
             current = header;
         }
         return new StreamStats(viewers.size(), counters.viewersJoined.sum(), counters.viewersStalled.sum(),
+                counters.viewersRejected.sum(),
                 counters.framesPublished.sum(), counters.framesSent.sum(), counters.framesDropped.sum(),
                 counters.bytesSent.sum(), counters.keepAlivesSent.sum(),
                 current == null ? 0 : current.width(), current == null ? 0 : current.height());

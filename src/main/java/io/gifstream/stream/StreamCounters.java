@@ -10,5 +10,6 @@ final class StreamCounters {
     final LongAdder bytesSent = new LongAdder();
     final LongAdder viewersJoined = new LongAdder();
     final LongAdder viewersStalled = new LongAdder();
+    final LongAdder viewersRejected = new LongAdder();
     final LongAdder keepAlivesSent = new LongAdder();
 }

@@ -5,6 +5,7 @@ public record StreamStats(
         int viewers,
         long viewersJoined,
         long viewersDisconnectedStalled,
+        long viewersRejected,
         long framesPublished,
         long framesSent,
         long framesDropped,

@@ -44,7 +44,7 @@ public class GifstreamApp {
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         config = ConfigLoader.forContext(context::getInitParameter).load();
         broadcaster = new Broadcaster(new StreamSettings(config.viewerBacklog(), config.stallTimeout(),
-                config.keepAlive(), config.preroll()));
+                config.keepAlive(), config.preroll(), config.maxViewers(), config.maxViewersPerAddress()));
         ingest.start(config, broadcaster);
         startedAt = Instant.now();
         context.setAttribute(GifstreamApp.class.getName(), this);

@@ -8,6 +8,7 @@ public record StatusReport(
         int viewers,
         long viewersJoined,
         long viewersDisconnectedStalled,
+        long viewersRejected,
         long framesIngested,
         long framesSkipped,
         String lastSkipReason,
@@ -25,6 +26,7 @@ public record StatusReport(
 
     static StatusReport of(StreamStats stream, IngestStatus ingest, long uptimeSeconds) {
         return new StatusReport(stream.viewers(), stream.viewersJoined(), stream.viewersDisconnectedStalled(),
+                stream.viewersRejected(),
                 ingest.framesIngested(), ingest.framesSkipped(), ingest.lastSkipReason(),
                 stream.framesSent(), stream.framesDropped(), stream.bytesSent(), stream.keepAlivesSent(),
                 ingest.ingestFps(), stream.width(), stream.height(),

@@ -18,10 +18,21 @@ public class StreamServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        streamHeaders(response);
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0); // a stream never times out; stalled viewers are ended by the broadcaster
-        broadcaster.join(async, response.getOutputStream(), request.getRemoteAddr());
+        String address = request.getRemoteAddr();
+        if (!broadcaster.reserveSeat(address)) {
+            response.setHeader("Retry-After", "10");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "too many viewers; try again later");
+            return;
+        }
+        try {
+            streamHeaders(response);
+            AsyncContext async = request.startAsync();
+            async.setTimeout(0); // a stream never times out; stalled viewers are ended by the broadcaster
+            broadcaster.join(async, response.getOutputStream(), address);
+        } catch (IOException | RuntimeException e) {
+            broadcaster.releaseSeat(address); // it never joined, so it will never leave
+            throw e;
+        }
     }
 
     @Override

@@ -34,14 +34,28 @@ public final class StreamClient {
         return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A GET with one request header. */
+    public HttpResponse<byte[]> send(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<Void> head(String path) {
         return send(HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
     public JsonNode status() {
+        return status("status");
+    }
+
+    public JsonNode statusWith(String token) {
+        return status("status?token=" + token);
+    }
+
+    private JsonNode status(String path) {
         try {
-            HttpResponse<byte[]> response = get("status");
+            HttpResponse<byte[]> response = get(path);
             if (response.statusCode() != 200) {
                 throw new AssertionError("/status answered " + response.statusCode());
             }
