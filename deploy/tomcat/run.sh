@@ -19,6 +19,7 @@ sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"/<Connector port=\
   "$base/conf/server.xml"
 
 cp "$WAR" "$base/apps/gifstream.war"
+rm -rf "$base/webapps/ROOT" # left by an earlier run that expanded the WAR
 {
   echo '<?xml version="1.0" encoding="UTF-8"?>'
   echo "<!-- gifstream as ROOT; each <Parameter> overrides the context-param of the same name in web.xml -->"

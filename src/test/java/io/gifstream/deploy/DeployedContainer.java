@@ -16,8 +16,12 @@ interface DeployedContainer {
     /** Puts it back after {@link #undeploy}. */
     void redeploy(Path work) throws Exception;
 
-    /** Log lines that mean the container found something the application left behind. */
-    default java.util.List<String> leakMarkers() {
-        return java.util.List.of("SEVERE", "Exception", "memory leak", "failed to stop");
+    /**
+     * Whether a line of the container's log reports a problem: an error or warning from the application
+     * or its Weld, or the container finding a thread or class loader left behind.
+     */
+    default boolean isProblem(String logLine) {
+        return java.util.stream.Stream.of("SEVERE", "WARN", "ERROR", "Exception", "memory leak", "failed to stop")
+                .anyMatch(logLine::contains);
     }
 }

@@ -33,7 +33,16 @@ public final class FrameProducer implements AutoCloseable {
 
     /** Writes the next frames at the given rate until stopped. */
     public FrameProducer startAt(double framesPerSecond) {
-        timer.scheduleAtFixedRate(this::writeNext, 0, Math.round(1e6 / framesPerSecond), TimeUnit.MICROSECONDS);
+        return startAt(framesPerSecond, Long.MAX_VALUE);
+    }
+
+    /** Writes {@code count} frames at the given rate, then stops by itself. */
+    public FrameProducer startAt(double framesPerSecond, long count) {
+        timer.scheduleAtFixedRate(() -> {
+            if (written.get() < count) {
+                writeNext();
+            }
+        }, 0, Math.round(1e6 / framesPerSecond), TimeUnit.MICROSECONDS);
         return this;
     }
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs gifstream as the ROOT application of a stock WildFly (standalone, default profile), configured
+# the way WildFly administrators do it: gifstream.* as server system properties written with
+# jboss-cli (they land in standalone.xml), the WAR in the deployment scanner's folder.
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+VERSION=38.0.1.Final
+WORK="$GIFSTREAM_ROOT/target/deploy/wildfly"
+parse_options "$@"
+
+home=$(fetch_distribution "org.wildfly:wildfly-dist:$VERSION" "wildfly-$VERSION")
+# a fresh server instance each run: configuration, deployments, data and logs under $WORK
+base="$WORK/standalone"
+rm -rf "$base"
+cp -r "$home/standalone" "$base"
+
+if [ "${#SETTINGS[@]}" -gt 0 ]; then
+  commands="embed-server --server-config=standalone.xml --std-out=discard"
+  for setting in "${SETTINGS[@]}"; do
+    value=${setting#*=}
+    commands+=",/system-property=${setting%%=*}:add(value=\"${value//\"/\\\"}\")"
+  done
+  commands+=",stop-embedded-server"
+  JBOSS_HOME="$home" "$home/bin/jboss-cli.sh" -Djboss.server.base.dir="$base" --commands="$commands" >&2
+fi
+
+cp "$WAR" "$base/deployments/ROOT.war"
+# every port moves with the HTTP port: management = 9990 + offset, and so on
+offset=$((PORT - 8080))
+echo "gifstream on WildFly $VERSION: http://localhost:$PORT/ (server base: $base, port offset $offset)" >&2
+export JBOSS_HOME="$home"
+exec "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset"

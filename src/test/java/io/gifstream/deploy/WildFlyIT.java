@@ -1,0 +1,52 @@
+package io.gifstream.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Stock WildFly 38 (its own Weld; the bundled one stays dormant), run by deploy/wildfly/run.sh:
+ * the WAR as ROOT, gifstream.frames.dir as a server system property written with jboss-cli.
+ */
+class WildFlyIT extends ContainerContract {
+    WildFlyIT() {
+        super(new WildFly());
+    }
+
+    /** WildFly's deployment scanner: removing the .deployed marker undeploys, a .dodeploy marker deploys. */
+    record WildFly() implements DeployedContainer {
+        /** WildFly's own startup warnings about its stock configuration, and Undertow's report of a viewer gone. */
+        private static final List<String> EXPECTED = List.of(
+                "WFLYTX0013", "WFLYELY00023", "WFLYELY01084",
+                "UT005088: Failed to execute ServletOutputStream.closeAsync() on IO thread: java.nio.channels.ClosedChannelException");
+
+        @Override
+        public Path script() {
+            return Path.of("deploy/wildfly/run.sh");
+        }
+
+        @Override
+        public String version() {
+            return "38.0.1.Final";
+        }
+
+        private Path deployments(Path work) {
+            return work.resolve("standalone/deployments");
+        }
+
+        @Override
+        public void undeploy(Path work) throws Exception {
+            Files.delete(deployments(work).resolve("ROOT.war.deployed"));
+        }
+
+        @Override
+        public void redeploy(Path work) throws Exception {
+            Files.createFile(deployments(work).resolve("ROOT.war.dodeploy"));
+        }
+
+        @Override
+        public boolean isProblem(String logLine) {
+            return DeployedContainer.super.isProblem(logLine) && EXPECTED.stream().noneMatch(logLine::contains);
+        }
+    }
+}
