@@ -28,6 +28,7 @@ public final class ConfigLoader {
     public static final String VIEWERS_MAX_PER_ADDRESS = "gifstream.viewers.max-per-address";
     public static final String ACCESS_TOKEN = "gifstream.access.token";
     public static final String PAGE_FRAME_ANCESTORS = "gifstream.page.frame-ancestors";
+    public static final String VIEWERS_LOG_FORWARDED_FOR = "gifstream.viewers.log-forwarded-for";
 
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
@@ -63,7 +64,8 @@ public final class ConfigLoader {
                 integer(VIEWERS_MAX, "10000", 1, 1_000_000),
                 integer(VIEWERS_MAX_PER_ADDRESS, "0", 0, 1_000_000),
                 token.isEmpty() ? Optional.empty() : Optional.of(token(ACCESS_TOKEN, token)),
-                headerValue(PAGE_FRAME_ANCESTORS, value(PAGE_FRAME_ANCESTORS, "'self'")));
+                headerValue(PAGE_FRAME_ANCESTORS, value(PAGE_FRAME_ANCESTORS, "'self'")),
+                bool(VIEWERS_LOG_FORWARDED_FOR, "false"));
     }
 
     /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */
@@ -93,6 +95,14 @@ public final class ConfigLoader {
             // reported below with the accepted range
         }
         throw new InvalidConfigException(key, text, "a whole number from " + min + " to " + max);
+    }
+
+    private boolean bool(String key, String builtInDefault) {
+        String text = value(key, builtInDefault);
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new InvalidConfigException(key, text, "true or false");
     }
 
     private double decimal(String key, String builtInDefault, double min, double max) {

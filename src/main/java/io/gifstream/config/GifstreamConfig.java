@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param maxViewersPerAddress viewers from one client address at once (0: no limit); more get 503
  * @param accessToken      when present, required on the stream, snapshot and status
  * @param frameAncestors   the CSP frame-ancestors sources allowed to embed the page
+ * @param logForwardedFor  whether logs name a viewer by the client in X-Forwarded-For (behind a trusted proxy)
  */
 public record GifstreamConfig(
         Optional<Path> framesDir,
@@ -38,7 +39,8 @@ public record GifstreamConfig(
         int maxViewers,
         int maxViewersPerAddress,
         Optional<String> accessToken,
-        String frameAncestors) {
+        String frameAncestors,
+        boolean logForwardedFor) {
 
     /** Every setting, for the startup log, but never the access token itself. */
     @Override
@@ -48,7 +50,8 @@ public record GifstreamConfig(
                 + ", frameGrace=" + frameGrace + ", rescanInterval=" + rescanInterval + ", preroll=" + preroll
                 + ", viewerBacklog=" + viewerBacklog + ", stallTimeout=" + stallTimeout + ", keepAlive=" + keepAlive
                 + ", maxViewers=" + maxViewers + ", maxViewersPerAddress=" + maxViewersPerAddress
-                + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors;
+                + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors
+                + ", logForwardedFor=" + logForwardedFor;
     }
 
     /** The display delay of each frame in centiseconds, the unit of the GIF Graphic Control Extension. */

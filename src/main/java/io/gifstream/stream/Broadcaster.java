@@ -71,11 +71,12 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     /**
-     * Registers a viewer, holding a {@link #reserveSeat seat}, on a started async request and queues
-     * its header and preroll. The container starts its writes with the first {@code onWritePossible()}.
+     * Registers a viewer, holding a {@link #reserveSeat seat} for {@code address}, on a started async
+     * request and queues its header and preroll. The container starts its writes with the first
+     * {@code onWritePossible()}. {@code label} names the viewer in logs.
      */
-    public Viewer join(AsyncContext async, ServletOutputStream out, String address) {
-        Viewer viewer = new Viewer(async, out, address, settings.backlogFrames(), counters, this::leave);
+    public Viewer join(AsyncContext async, ServletOutputStream out, String address, String label) {
+        Viewer viewer = new Viewer(async, out, address, label, settings.backlogFrames(), counters, this::leave);
         async.addListener(viewer);
         out.setWriteListener(viewer);
         synchronized (lock) {
@@ -230,7 +231,7 @@ public final class Broadcaster implements AutoCloseable {
         long stallNanos = settings.stallTimeout().toNanos();
         for (Viewer viewer : viewers) {
             if (viewer.stalledLongerThan(stallNanos, now)) {
-                LOG.info("disconnecting viewer " + viewer.address() + ": it accepted nothing for "
+                LOG.info("disconnecting viewer " + viewer.label() + ": it accepted nothing for "
                         + settings.stallTimeout().toSeconds() + " s");
                 counters.viewersStalled.increment();
                 viewer.disconnect();

@@ -34,6 +34,7 @@ public final class Viewer implements WriteListener, AsyncListener {
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final String address;
+    private final String label;
     private final int backlogFrames;
     private final StreamCounters counters;
     private final Consumer<Viewer> onClose;
@@ -52,18 +53,25 @@ public final class Viewer implements WriteListener, AsyncListener {
     private volatile long blockedSinceNanos;
     private boolean needsFlush = true; // the first flush commits the response headers; draining thread only
 
-    Viewer(AsyncContext async, ServletOutputStream out, String address, int backlogFrames,
+    Viewer(AsyncContext async, ServletOutputStream out, String address, String label, int backlogFrames,
            StreamCounters counters, Consumer<Viewer> onClose) {
         this.async = async;
         this.out = out;
         this.address = address;
+        this.label = label;
         this.backlogFrames = backlogFrames;
         this.counters = counters;
         this.onClose = onClose;
     }
 
+    /** The connection's address: what seats and limits count. */
     public String address() {
         return address;
+    }
+
+    /** How logs name this viewer. */
+    public String label() {
+        return label;
     }
 
     // ---- enqueueing, called by the broadcaster under its lock: no I/O here ----
@@ -225,7 +233,7 @@ public final class Viewer implements WriteListener, AsyncListener {
             }
         }
         if (cause != null) {
-            LOG.log(Level.FINE, "viewer " + address + " left: " + cause);
+            LOG.log(Level.FINE, "viewer " + label + " left: " + cause);
         }
         onClose.accept(this);
         try {

@@ -10,10 +10,13 @@ import java.io.IOException;
 /** {@code GET /stream.gif}: the endless animated GIF. The response stays open; the broadcaster writes to it. */
 public class StreamServlet extends HttpServlet {
     private transient Broadcaster broadcaster;
+    private transient boolean logForwardedFor;
 
     @Override
     public void init() {
-        broadcaster = GifstreamApp.of(getServletContext()).broadcaster();
+        GifstreamApp app = GifstreamApp.of(getServletContext());
+        broadcaster = app.broadcaster();
+        logForwardedFor = app.config().logForwardedFor();
     }
 
     @Override
@@ -28,11 +31,24 @@ public class StreamServlet extends HttpServlet {
             streamHeaders(response);
             AsyncContext async = request.startAsync();
             async.setTimeout(0); // a stream never times out; stalled viewers are ended by the broadcaster
-            broadcaster.join(async, response.getOutputStream(), address);
+            broadcaster.join(async, response.getOutputStream(), address, label(request, address));
         } catch (IOException | RuntimeException e) {
             broadcaster.releaseSeat(address); // it never joined, so it will never leave
             throw e;
         }
+    }
+
+    /**
+     * The viewer's name in logs: behind a proxy, optionally the client the proxy names in
+     * X-Forwarded-For. Only for logs: the header is the client's word, so limits count the connection.
+     */
+    private String label(HttpServletRequest request, String address) {
+        String forwarded = logForwardedFor ? request.getHeader("X-Forwarded-For") : null;
+        if (forwarded == null || forwarded.isBlank()) {
+            return address;
+        }
+        String client = forwarded.split(",")[0].trim().replaceAll("[^0-9A-Za-z.:\\[\\]_-]", "?");
+        return client.substring(0, Math.min(client.length(), 64)) + " via " + address;
     }
 
     @Override

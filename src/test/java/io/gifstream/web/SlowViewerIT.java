@@ -52,18 +52,37 @@ class SlowViewerIT {
         return TestWar.of("slow", Map.of(
                 "gifstream.frames.dir", frames.toString(),
                 "gifstream.viewer.backlog", "5",
-                "gifstream.viewer.stall-timeout", "2"));
+                "gifstream.viewer.stall-timeout", "2",
+                "gifstream.viewers.log-forwarded-for", "true"));
     }
 
     @Test
     void viewerThatStopsReadingLosesFramesIsDisconnectedAndDoesNotDelayOthers() throws IOException {
         StreamClient client = new StreamClient(base);
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger broadcasterLog = java.util.logging.Logger.getLogger("io.gifstream.stream.Broadcaster");
+        broadcasterLog.addHandler(capture);
         try (FrameProducer producer = new FrameProducer(frames, FRAMES).startAt(10);
              Socket stuck = new Socket()) {
             stuck.setReceiveBufferSize(4096); // before connect: a small TCP window
             stuck.connect(new InetSocketAddress(base.getHost(), base.getPort()));
             OutputStream request = stuck.getOutputStream();
-            request.write(("GET " + base.getPath() + "stream.gif HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            request.write(("GET " + base.getPath() + "stream.gif HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Forwarded-For: 203.0.113.9, 10.0.0.1\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             request.flush();
             // never read from it
@@ -89,6 +108,10 @@ class SlowViewerIT {
                     assertEquals(1, status.get("viewers").asInt(), "only the fast viewer is left");
                 });
             }
+        } finally {
+            broadcasterLog.removeHandler(capture);
         }
+        assertTrue(logged.stream().anyMatch(line -> line.startsWith("disconnecting viewer 203.0.113.9 via 127.0.0.1")),
+                "logs name the stuck viewer by its forwarded address: " + logged);
     }
 }
