@@ -42,6 +42,7 @@ abstract class ContainerContract {
 
     private final DeployedContainer container;
     private Path work;
+    private Path frames;
     private ContainerProcess process;
     private FrameProducer producer;
     private StreamClient client;
@@ -59,14 +60,28 @@ abstract class ContainerContract {
     void startContainer() throws Exception {
         String name = getClass().getSimpleName();
         work = Path.of("target/deploy", name).toAbsolutePath();
-        Path frames = Files.createDirectories(work.resolve("frames"));
+        frames = Files.createDirectories(work.resolve("frames"));
         int port = ContainerProcess.freePort();
         process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
                 "bash", container.script().toString(), "--port", String.valueOf(port), "--work", work.toString(),
                 "--version", container.version(), "--set", "gifstream.frames.dir=" + frames));
         client = new StreamClient(viewerBase(port));
         awaitStatus(200, Duration.ofMinutes(3));
+        resumeFrames();
+    }
+
+    /** The producer stops writing frames. */
+    void pauseFrames() {
+        producer.stop();
+    }
+
+    /** A producer writes frames at 10 fps, numbering from in1.gif again (as a restarted ffmpeg does). */
+    void resumeFrames() {
         producer = new FrameProducer(frames, Fixtures.frames(Fixtures.MEDIUM)).startAt(10);
+    }
+
+    Path work() {
+        return work;
     }
 
     @AfterAll
