@@ -148,6 +148,56 @@ class FrameDirectoryWatcherTest {
     }
 
     @Test
+    void directoryDeletedAndRecreatedIsPickedUpAgain() throws IOException {
+        Path directory = Files.createDirectory(root.resolve("frames"));
+        watch(directory, 0);
+        FrameProducer producer = new FrameProducer(directory, FRAMES);
+        for (int i = 0; i < 3; i++) {
+            producer.writeNext();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 3);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(directory);
+        await().atMost(Duration.ofSeconds(5)).until(() -> watcher.state().equals("directory missing"));
+        Files.createDirectory(directory);
+        new FrameProducer(directory, FRAMES.subList(5, 6)).writeNext();
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 4);
+        assertEquals(List.of(0, 1, 2, 5), publishedFixtures());
+    }
+
+    @Test
+    void gapInNumberingIsNotWaitedFor() {
+        watch(root, 0);
+        FrameProducer producer = new FrameProducer(root, FRAMES);
+        producer.write(1, FRAMES.get(0));
+        producer.write(2, FRAMES.get(1));
+        producer.write(5, FRAMES.get(4));
+        producer.write(6, FRAMES.get(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 4);
+        assertEquals(List.of(0, 1, 4, 5), publishedFixtures());
+        assertEquals(0, pipeline.framesSkipped());
+    }
+
+    @Test
+    void thousandsOfStaleFilesAtStartupAreHistoryAndTrimmedToTheRetention() throws IOException {
+        FrameProducer producer = new FrameProducer(root, FRAMES);
+        for (int i = 0; i < 3000; i++) {
+            producer.writeNext();
+        }
+        watch(root, 100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> published.size() == 1);
+        assertEquals(List.of(producer.fixtureOf(3000)), publishedFixtures(), "only the newest is shown");
+        await().atMost(Duration.ofSeconds(10)).until(() -> names(root).size() <= 101);
+        producer.writeNext();
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 2);
+        assertTrue(names(root).contains("in3001.gif"));
+    }
+
+    @Test
     void closeEndsTheIngestThread() {
         watch(root, 0);
         watcher.close();
