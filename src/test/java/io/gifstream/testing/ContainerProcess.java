@@ -61,6 +61,11 @@ public final class ContainerProcess implements AutoCloseable {
         }
     }
 
+    /** The process id; for a script that execs its server (the deploy scripts do), the server's. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
