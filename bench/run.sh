@@ -6,6 +6,7 @@
 #   bench/run.sh [--viewers N] [--slow N] [--stuck N] [--fixtures 159x97|320x240|640x360] [--fps F]
 #                [--seconds S] [--ramp-seconds S] [--no-build]
 #   bench/run.sh --table      # the standard table of bench/README.md
+#   BENCH_JFR=1 bench/run.sh --viewers 5000   # also profile the server (JDK Flight Recorder)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -41,6 +42,8 @@ run_one() { # viewers slow stuck fixtures fps
   local frames="target/bench/frames" port
   rm -rf "$frames"; mkdir -p "$frames"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  # BENCH_JFR=1 records a flight recording of the server: target/bench/server-<viewers>.jfr
+  JAVA_TOOL_OPTIONS="${BENCH_JFR:+-XX:StartFlightRecording=filename=$root/target/bench/server-$1.jfr,settings=profile}" \
   deploy/jetty/run.sh --port "$port" --work target/bench/jetty --set gifstream.frames.dir="$root/$frames" \
     --set gifstream.frames.rate="$5" --set gifstream.viewers.max=100000 > target/bench/jetty.log 2>&1 &
   local server=$!
