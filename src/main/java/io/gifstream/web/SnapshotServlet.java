@@ -19,18 +19,15 @@ public class SnapshotServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<byte[]> still = broadcaster.latestFrame().map(StreamFrame::asStill);
-        if (still.isEmpty()) {
-            noFrameYet(response);
-            return;
-        }
-        StreamServlet.streamHeaders(response);
-        response.setContentLength(still.get().length);
-        response.getOutputStream().write(still.get());
+        answer(response, true);
     }
 
     @Override
     protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(response, false);
+    }
+
+    private void answer(HttpServletResponse response, boolean withBody) throws IOException {
         Optional<byte[]> still = broadcaster.latestFrame().map(StreamFrame::asStill);
         if (still.isEmpty()) {
             noFrameYet(response);
@@ -38,6 +35,9 @@ public class SnapshotServlet extends HttpServlet {
         }
         StreamServlet.streamHeaders(response);
         response.setContentLength(still.get().length);
+        if (withBody) {
+            response.getOutputStream().write(still.get());
+        }
     }
 
     private static void noFrameYet(HttpServletResponse response) throws IOException {

@@ -1,8 +1,6 @@
 package io.gifstream.deploy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Stock Eclipse Jetty 12.1 with only the http and ee10-deploy modules, run by deploy/jetty/run.sh:
@@ -31,12 +29,12 @@ class JettyIT extends ContainerContract {
 
         @Override
         public void undeploy(Path work) throws Exception {
-            Files.move(contextFile(work), work.resolve("ROOT.xml.undeployed"), StandardCopyOption.REPLACE_EXISTING);
+            DeployedContainer.moveAway(contextFile(work), work);
         }
 
         @Override
         public void redeploy(Path work) throws Exception {
-            Files.move(work.resolve("ROOT.xml.undeployed"), contextFile(work));
+            DeployedContainer.moveBack(contextFile(work), work);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.gifstream.deploy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Stock Apache Tomcat 11 (Servlet 6.1), run by deploy/tomcat/run.sh. */
 class TomcatIT extends ContainerContract {
@@ -23,12 +21,12 @@ class TomcatIT extends ContainerContract {
 
         @Override
         public void undeploy(Path work) throws Exception {
-            Files.move(contextFile(work), work.resolve("ROOT.xml.undeployed"), StandardCopyOption.REPLACE_EXISTING);
+            DeployedContainer.moveAway(contextFile(work), work);
         }
 
         @Override
         public void redeploy(Path work) throws Exception {
-            Files.move(work.resolve("ROOT.xml.undeployed"), contextFile(work));
+            DeployedContainer.moveBack(contextFile(work), work);
         }
     }
 }

@@ -41,7 +41,7 @@ class FrameParserTest {
         byte[] file = Fixtures.frames(Fixtures.SMALL).get(0);
         SourceFrame frame = accepted(file);
         assertEquals(0x80, file[10] & 0x80, "ffmpeg wrote a global table");
-        int descriptor = indexOfImageSeparator(file);
+        int descriptor = Fixtures.imageSeparatorOffset(file);
         assertEquals(0x80, file[descriptor + 9] & 0x80, "ffmpeg wrote a local table");
         byte[] local = Arrays.copyOfRange(file, descriptor + 10, descriptor + 10 + 768);
         assertArrayEquals(local, frame.colorTable().rgb(), "the local table wins over the global one");
@@ -148,7 +148,7 @@ class FrameParserTest {
         byte[] file = new GifBuilder().screen(4, 4).image(0, 0, 4, 4).build();
         // claim a taller image than the data holds: 4x8 on an 8-high screen
         file[9] = 8;
-        int descriptor = indexOfImageSeparator(file);
+        int descriptor = Fixtures.imageSeparatorOffset(file);
         file[descriptor + 7] = 8;
         FrameRejected rejection = rejected(file);
         assertTrue(rejection.reason().contains("ends after 16 of 32 pixels"), rejection.describe());
@@ -157,7 +157,7 @@ class FrameParserTest {
     @Test
     void rejectsCorruptLzwCode() {
         byte[] file = new GifBuilder().screen(16, 16).image(0, 0, 16, 16).build();
-        int data = indexOfImageSeparator(file) + 10 + 2; // min code size, first sub-block size
+        int data = Fixtures.imageSeparatorOffset(file) + 10 + 2; // min code size, first sub-block size
         file[data + 3] = (byte) 0xFF;
         file[data + 4] = (byte) 0xFF;
         FrameRejected rejection = rejected(file);
@@ -188,17 +188,5 @@ class FrameParserTest {
             }
         }
         assertArrayEquals(decoded, io.gifstream.testing.Pixels.decode(gif));
-    }
-
-    static int indexOfImageSeparator(byte[] file) {
-        int position = 13 + ((file[10] & 0x80) != 0 ? 3 << ((file[10] & 7) + 1) : 0);
-        while (file[position] == 0x21) {
-            position += 2;
-            while (file[position] != 0) {
-                position += (file[position] & 0xFF) + 1;
-            }
-            position++;
-        }
-        return position;
     }
 }

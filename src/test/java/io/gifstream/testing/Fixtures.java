@@ -34,6 +34,19 @@ public final class Fixtures {
         return frameFiles(folder(size)).stream().map(Pixels::read).toList();
     }
 
+    /** Offset of the image separator (0x2C) of a single-image GIF file: after the screen, its table and the extensions. */
+    public static int imageSeparatorOffset(byte[] file) {
+        int position = 13 + ((file[10] & 0x80) != 0 ? 3 << ((file[10] & 7) + 1) : 0);
+        while (file[position] == 0x21) {
+            position += 2;
+            while (file[position] != 0) {
+                position += (file[position] & 0xFF) + 1;
+            }
+            position++;
+        }
+        return position;
+    }
+
     private static int number(Path file) {
         String name = file.getFileName().toString();
         return Integer.parseInt(name.substring(2, name.length() - 4));

@@ -67,7 +67,7 @@ class HostileFramesIT {
         byte[] good = GOOD.get(0);
         byte[] twoImages = twoImagesInOne(good);
         byte[] bitFlipped = good.clone();
-        int separator = indexOfImageSeparator(good);
+        int separator = Fixtures.imageSeparatorOffset(good);
         bitFlipped[separator] ^= 0x01; // 0x2C becomes 0x2D: no block starts with that
         byte[] noise = new byte[5000];
         new Random(7).nextBytes(noise);
@@ -167,18 +167,6 @@ class HostileFramesIT {
         out.write(body, 0, body.length);
         out.write(0x3B);
         return out.toByteArray();
-    }
-
-    private static int indexOfImageSeparator(byte[] file) {
-        int position = 13 + 768;
-        while (file[position] == 0x21) {
-            position += 2;
-            while (file[position] != 0) {
-                position += (file[position] & 0xFF) + 1;
-            }
-            position++;
-        }
-        return position;
     }
 
 }
