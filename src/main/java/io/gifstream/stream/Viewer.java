@@ -122,6 +122,12 @@ public final class Viewer implements WriteListener, AsyncListener {
         }
     }
 
+    private boolean endedBeforeStarting() {
+        synchronized (queue) {
+            return ending && header == null;
+        }
+    }
+
     boolean hasStarted() {
         synchronized (queue) {
             return header != null;
@@ -186,6 +192,10 @@ public final class Viewer implements WriteListener, AsyncListener {
                 blockedSinceNanos = 0;
                 Chunk chunk = poll();
                 if (chunk == null) {
+                    if (endedBeforeStarting()) {
+                        close(null); // nothing was ever sent, so no trailer is owed
+                        return;
+                    }
                     if (!needsFlush) {
                         return;
                     }
