@@ -2,8 +2,9 @@ package io.gifstream.web;
 
 import io.gifstream.ingest.IngestStatus;
 import io.gifstream.stream.StreamStats;
-import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * The JSON document of {@code GET /status}: the stream, the ingest, and the process's heap, threads
@@ -34,8 +35,7 @@ public record StatusReport(
 
     static StatusReport of(StreamStats stream, IngestStatus ingest, long uptimeSeconds) {
         var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        long descriptors = ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getOpenFileDescriptorCount() : -1;
+        long descriptors = countOpenFileDescriptors();
         return new StatusReport(stream.viewers(), stream.viewersJoined(), stream.viewersDisconnectedStalled(),
                 stream.viewersRejected(),
                 ingest.framesIngested(), ingest.framesSkipped(), ingest.lastSkipReason(),
@@ -43,5 +43,16 @@ public record StatusReport(
                 ingest.ingestFps(), stream.width(), stream.height(),
                 ingest.source(), ingest.location(), ingest.state(), uptimeSeconds,
                 memory.getUsed(), ManagementFactory.getThreadMXBean().getThreadCount(), descriptors);
+    }
+
+    // read as a JMX attribute: WildFly's module system hides com.sun.management from deployments
+    private static long countOpenFileDescriptors() {
+        try {
+            Object count = ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName("java.lang:type=OperatingSystem"), "OpenFileDescriptorCount");
+            return ((Number) count).longValue();
+        } catch (JMException | RuntimeException notOnThisPlatform) {
+            return -1;
+        }
     }
 }
