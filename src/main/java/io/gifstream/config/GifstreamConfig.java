@@ -53,9 +53,4 @@ public record GifstreamConfig(
                 + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors
                 + ", logForwardedFor=" + logForwardedFor;
     }
-
-    /** The display delay of each frame in centiseconds, the unit of the GIF Graphic Control Extension. */
-    public int frameDelayCentiseconds() {
-        return (int) Math.round(100 / framesPerSecond);
-    }
 }

@@ -4,12 +4,17 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * One frame as it goes on the wire, encoded once and shared by every viewer: a Graphic Control
- * Extension with the stream's delay (the source's transparency and disposal kept), the Image
+ * Extension with the frame's delay (the source's transparency and disposal kept), the Image
  * Descriptor with the frame's palette as a Local Color Table, and the source's LZW data verbatim.
+ * A second copy differs only in its delay, {@link #MIN_DELAY_CENTISECONDS}: for a viewer whose
+ * browser is behind, so that it catches up instead of lagging for good (browsers play every frame
+ * for its full delay and skip none).
  */
 public final class StreamFrame {
     /** Browsers show delays of 0 and 1 centisecond as 10 (Chromium, Firefox): never send less than 2. */
     public static final int MIN_DELAY_CENTISECONDS = 2;
+    /** The longest delay a GIF can state: about 11 minutes. */
+    public static final int MAX_DELAY_CENTISECONDS = 0xFFFF;
 
     private static final int LOCAL_COLOR_TABLE_FLAG = 0x80;
     private static final int INTERLACE_FLAG = 0x40;
@@ -17,11 +22,15 @@ public final class StreamFrame {
     private static final int TRANSPARENT_COLOR_FLAG = 0x01;
 
     private final StreamHeader header;
+    private final int delayCentiseconds;
     private final byte[] bytes;
+    private final byte[] catchUpBytes;
 
-    private StreamFrame(StreamHeader header, byte[] bytes) {
+    private StreamFrame(StreamHeader header, int delayCentiseconds, byte[] bytes, byte[] catchUpBytes) {
         this.header = header;
+        this.delayCentiseconds = delayCentiseconds;
         this.bytes = bytes;
+        this.catchUpBytes = catchUpBytes;
     }
 
     /**
@@ -33,7 +42,7 @@ public final class StreamFrame {
             throw new IllegalArgumentException("a " + source.screenWidth() + "x" + source.screenHeight()
                     + " frame does not fit a " + header.width() + "x" + header.height() + " stream");
         }
-        int delay = Math.max(MIN_DELAY_CENTISECONDS, Math.min(0xFFFF, delayCentiseconds));
+        int delay = clampDelay(delayCentiseconds);
         ColorTable palette = source.colorTable();
         ByteArrayOutputStream out = new ByteArrayOutputStream(
                 32 + palette.rgb().length + source.lzwData.length);
@@ -60,16 +69,45 @@ public final class StreamFrame {
                 | palette.sizeField());
         out.writeBytes(palette.rgb());
         out.writeBytes(source.lzwData);
-        return new StreamFrame(header, out.toByteArray());
+        byte[] bytes = out.toByteArray();
+        return new StreamFrame(header, delay, bytes, withDelay(bytes, MIN_DELAY_CENTISECONDS));
+    }
+
+    /** The same frame shown for another time, e.g. {@link #MAX_DELAY_CENTISECONDS} as a stream's last frame. */
+    public StreamFrame withDelay(int centiseconds) {
+        int delay = clampDelay(centiseconds);
+        return new StreamFrame(header, delay, withDelay(bytes, delay), catchUpBytes);
+    }
+
+    // the delay is bytes 4 and 5 of the Graphic Control Extension that starts every stream frame
+    private static byte[] withDelay(byte[] frame, int centiseconds) {
+        byte[] copy = frame.clone();
+        copy[4] = (byte) centiseconds;
+        copy[5] = (byte) (centiseconds >> 8);
+        return copy;
+    }
+
+    private static int clampDelay(int centiseconds) {
+        return Math.max(MIN_DELAY_CENTISECONDS, Math.min(MAX_DELAY_CENTISECONDS, centiseconds));
     }
 
     public StreamHeader header() {
         return header;
     }
 
+    /** How long browsers show this frame, in centiseconds. */
+    public int delayCentiseconds() {
+        return delayCentiseconds;
+    }
+
     /** The frame's bytes; a shared array that callers must not modify. */
     public byte[] bytes() {
         return bytes;
+    }
+
+    /** The frame with the shortest delay browsers honour, for catching up; shared, not to be modified. */
+    public byte[] catchUpBytes() {
+        return catchUpBytes;
     }
 
     /** This frame alone as a complete still GIF (header without the loop block, the frame, the trailer). */

@@ -20,7 +20,7 @@ final class FramePipeline {
 
     private final FrameParser parser;
     private final Consumer<StreamFrame> viewers;
-    private final int delayCentiseconds;
+    private final FrameDelays delays;
     private final RateMeter rate = new RateMeter(20);
     private final AtomicLong ingested = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -28,10 +28,10 @@ final class FramePipeline {
     private StreamHeader header;
 
     /** @param viewers where encoded frames go: the broadcaster's {@code publish} */
-    FramePipeline(FrameParser parser, Consumer<StreamFrame> viewers, int delayCentiseconds) {
+    FramePipeline(FrameParser parser, Consumer<StreamFrame> viewers, double framesPerSecond) {
         this.parser = parser;
         this.viewers = viewers;
-        this.delayCentiseconds = delayCentiseconds;
+        this.delays = new FrameDelays(framesPerSecond);
     }
 
     ParseResult parse(byte[] file) {
@@ -42,9 +42,10 @@ final class FramePipeline {
         if (header == null || !header.fits(frame)) {
             header = StreamHeader.of(frame);
         }
-        viewers.accept(StreamFrame.encode(header, frame, delayCentiseconds));
+        long now = System.nanoTime();
+        viewers.accept(StreamFrame.encode(header, frame, delays.next(now)));
         ingested.incrementAndGet();
-        rate.tick(System.nanoTime());
+        rate.tick(now);
     }
 
     /** Logs once and counts a frame that will never be sent. */

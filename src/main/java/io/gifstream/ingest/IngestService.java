@@ -22,7 +22,7 @@ public class IngestService {
             throw new IllegalStateException("ingest already started");
         }
         FrameParser parser = new FrameParser(new ParserLimits(config.maxFrameBytes(), config.maxFramePixels()));
-        pipeline = new FramePipeline(parser, broadcaster::publish, config.frameDelayCentiseconds());
+        pipeline = new FramePipeline(parser, broadcaster::publish, config.framesPerSecond());
         source = config.framesDir()
                 .<FrameSource>map(dir -> new FrameDirectoryWatcher(dir, pipeline, config.retainFrames(),
                         config.maxFrameBytes(), config.frameGrace(), config.rescanInterval()))

@@ -81,7 +81,7 @@ public final class Broadcaster implements AutoCloseable {
         out.setWriteListener(viewer);
         synchronized (lock) {
             if (closed) {
-                viewer.end();
+                viewer.end(null);
             } else {
                 if (header != null) {
                     viewer.start(header, preroll());
@@ -125,13 +125,14 @@ public final class Broadcaster implements AutoCloseable {
 
     private List<Viewer> startNewStream(StreamHeader next) {
         List<Viewer> ended = new ArrayList<>();
+        StreamFrame last = lastFrameToEndWith();
         if (header != null) {
             LOG.info("stream size changes from " + header.width() + "x" + header.height() + " to "
                     + next.width() + "x" + next.height() + ": ending current viewers' streams");
             for (Viewer viewer : viewers) {
                 if (viewer.hasStarted()) {
                     viewers.remove(viewer);
-                    viewer.end();
+                    viewer.end(last);
                     ended.add(viewer);
                 }
             }
@@ -160,6 +161,7 @@ public final class Broadcaster implements AutoCloseable {
         return new StreamStats(viewers.size(), counters.viewersJoined.sum(), counters.viewersStalled.sum(),
                 counters.viewersRejected.sum(),
                 counters.framesPublished.sum(), counters.framesSent.sum(), counters.framesDropped.sum(),
+                counters.framesCatchingUp.sum(),
                 counters.bytesSent.sum(), counters.keepAlivesSent.sum(),
                 current == null ? 0 : current.width(), current == null ? 0 : current.height());
     }
@@ -172,7 +174,8 @@ public final class Broadcaster implements AutoCloseable {
             closed = true;
             ending = new ArrayList<>(viewers);
             viewers.clear();
-            ending.forEach(Viewer::end);
+            StreamFrame last = lastFrameToEndWith();
+            ending.forEach(viewer -> viewer.end(last));
         }
         ending.forEach(Viewer::drain);
         timer.shutdownNow();
@@ -181,6 +184,11 @@ public final class Broadcaster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    // the newest frame, to stay on screen after the stream ends (see Viewer.end); guarded by lock
+    private StreamFrame lastFrameToEndWith() {
+        return history.isEmpty() ? null : history.getLast().frame().withDelay(StreamFrame.MAX_DELAY_CENTISECONDS);
     }
 
     // newest frames covering the preroll time, never more than a backlog, and at least the newest one

@@ -7,6 +7,7 @@ final class StreamCounters {
     final LongAdder framesPublished = new LongAdder();
     final LongAdder framesSent = new LongAdder();
     final LongAdder framesDropped = new LongAdder();
+    final LongAdder framesCatchingUp = new LongAdder();
     final LongAdder bytesSent = new LongAdder();
     final LongAdder viewersJoined = new LongAdder();
     final LongAdder viewersStalled = new LongAdder();

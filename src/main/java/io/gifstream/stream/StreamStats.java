@@ -9,6 +9,7 @@ public record StreamStats(
         long framesPublished,
         long framesSent,
         long framesDropped,
+        long framesCatchingUp,
         long bytesSent,
         long keepAlivesSent,
         int width,

@@ -52,6 +52,7 @@ public final class Viewer implements WriteListener, AsyncListener {
     private volatile boolean writeListenerActive;
     private volatile long blockedSinceNanos;
     private boolean needsFlush = true; // the first flush commits the response headers; draining thread only
+    private final PlaybackClock playback = new PlaybackClock(); // draining thread only
 
     Viewer(AsyncContext async, ServletOutputStream out, String address, String label, int backlogFrames,
            StreamCounters counters, Consumer<Viewer> onClose) {
@@ -80,7 +81,7 @@ public final class Viewer implements WriteListener, AsyncListener {
     void start(StreamHeader streamHeader, List<StreamFrame> preroll) {
         synchronized (queue) {
             header = streamHeader;
-            queue.add(new Chunk(Chunk.Kind.HEADER, streamHeader.bytes()));
+            queue.add(Chunk.of(Chunk.Kind.HEADER, streamHeader.bytes()));
             for (StreamFrame frame : preroll) {
                 enqueueFrame(frame);
             }
@@ -104,20 +105,28 @@ public final class Viewer implements WriteListener, AsyncListener {
     void offerComment(byte[] comment) {
         synchronized (queue) {
             if (header != null && !ending && queue.isEmpty()) {
-                queue.add(new Chunk(Chunk.Kind.COMMENT, comment));
+                queue.add(Chunk.of(Chunk.Kind.COMMENT, comment));
             }
         }
     }
 
-    /** Ends the stream after what is queued: a trailer if it ever started, then the response completes. */
-    void end() {
+    /**
+     * Ends the stream after what is queued, if it ever started: {@code last} (the newest frame, with the
+     * longest delay), then the trailer; then the response completes. A GIF that loops forever replays
+     * all it played once its trailer arrives — the whole history of a stream — unless its last frame
+     * is still showing: so browsers freeze on the last picture for 11 minutes, and the page reconnects.
+     */
+    void end(StreamFrame last) {
         synchronized (queue) {
             if (ending) {
                 return;
             }
             ending = true;
             if (header != null) {
-                queue.add(new Chunk(Chunk.Kind.TRAILER, GifBlocks.trailer()));
+                if (last != null) {
+                    queue.add(Chunk.of(Chunk.Kind.LAST_FRAME, last.bytes()));
+                }
+                queue.add(Chunk.of(Chunk.Kind.TRAILER, GifBlocks.trailer()));
             }
         }
     }
@@ -138,7 +147,7 @@ public final class Viewer implements WriteListener, AsyncListener {
         if (queuedFrames == backlogFrames) {
             dropOldestFrame();
         }
-        queue.add(new Chunk(Chunk.Kind.FRAME, frame.bytes()));
+        queue.add(Chunk.frame(frame));
         queuedFrames++;
     }
 
@@ -203,11 +212,12 @@ public final class Viewer implements WriteListener, AsyncListener {
                     out.flush(); // non-blocking too: isReady() turns false until the bytes are out
                     continue;
                 }
+                byte[] bytes = bytesOf(chunk);
                 // This write returns immediately; if a later isReady() is false,
                 // onWritePossible is called back when writing is possible again.
-                out.write(chunk.bytes());
+                out.write(bytes);
                 needsFlush = true;
-                counters.bytesSent.add(chunk.bytes().length);
+                counters.bytesSent.add(bytes.length);
                 if (chunk.kind() == Chunk.Kind.FRAME) {
                     counters.framesSent.increment();
                 } else if (chunk.kind() == Chunk.Kind.COMMENT) {
@@ -223,6 +233,22 @@ public final class Viewer implements WriteListener, AsyncListener {
         } catch (IOException | RuntimeException e) {
             close(e);
         }
+    }
+
+    /** A frame with its own delay, or with the catch-up delay while the browser is behind. */
+    private byte[] bytesOf(Chunk chunk) {
+        StreamFrame frame = chunk.frame();
+        if (frame == null) {
+            return chunk.bytes();
+        }
+        long now = System.nanoTime();
+        if (playback.behind(now)) {
+            playback.sent(now, StreamFrame.MIN_DELAY_CENTISECONDS);
+            counters.framesCatchingUp.increment();
+            return frame.catchUpBytes();
+        }
+        playback.sent(now, frame.delayCentiseconds());
+        return frame.bytes();
     }
 
     /** True when the connection has accepted nothing for longer than the given time. */

@@ -20,6 +20,7 @@ public record StatusReport(
         String lastSkipReason,
         long framesSent,
         long framesDropped,
+        long framesCatchingUp,
         long bytesSent,
         long keepAlivesSent,
         double ingestFps,
@@ -39,7 +40,8 @@ public record StatusReport(
         return new StatusReport(stream.viewers(), stream.viewersJoined(), stream.viewersDisconnectedStalled(),
                 stream.viewersRejected(),
                 ingest.framesIngested(), ingest.framesSkipped(), ingest.lastSkipReason(),
-                stream.framesSent(), stream.framesDropped(), stream.bytesSent(), stream.keepAlivesSent(),
+                stream.framesSent(), stream.framesDropped(), stream.framesCatchingUp(), stream.bytesSent(),
+                stream.keepAlivesSent(),
                 ingest.ingestFps(), stream.width(), stream.height(),
                 ingest.source(), ingest.location(), ingest.state(), uptimeSeconds,
                 memory.getUsed(), ManagementFactory.getThreadMXBean().getThreadCount(), descriptors);

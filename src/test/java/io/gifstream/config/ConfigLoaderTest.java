@@ -20,7 +20,7 @@ class ConfigLoaderTest {
     void builtInDefaultsStreamTheDemoAtTenFramesPerSecond() {
         GifstreamConfig config = load(Map.of(), Map.of(), Map.of());
         assertEquals(Optional.empty(), config.framesDir());
-        assertEquals(10, config.frameDelayCentiseconds());
+        assertEquals(10.0, config.framesPerSecond());
         assertEquals(100, config.retainFrames());
         assertEquals(Duration.ZERO, config.preroll());
         assertEquals(Duration.ofSeconds(5), config.keepAlive());
@@ -48,9 +48,8 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void rateSetsTheFrameDelay() {
-        assertEquals(4, load(Map.of(ConfigLoader.FRAMES_RATE, "25"), Map.of(), Map.of()).frameDelayCentiseconds());
-        assertEquals(7, load(Map.of(ConfigLoader.FRAMES_RATE, "15"), Map.of(), Map.of()).frameDelayCentiseconds());
+    void rateMayBeFractional() {
+        assertEquals(29.97, load(Map.of(ConfigLoader.FRAMES_RATE, "29.97"), Map.of(), Map.of()).framesPerSecond());
     }
 
     @Test

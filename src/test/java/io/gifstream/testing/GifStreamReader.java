@@ -111,6 +111,17 @@ public final class GifStreamReader {
         return new Frame(delay, still.toByteArray());
     }
 
+    /** Reads items up to and including the trailer. */
+    public java.util.List<Item> untilTrailer() throws IOException {
+        java.util.List<Item> items = new java.util.ArrayList<>();
+        Item item;
+        do {
+            item = next();
+            items.add(item);
+        } while (!(item instanceof Trailer));
+        return items;
+    }
+
     /** Reads the next frame, skipping comments; fails on a trailer. */
     public Frame nextFrame() throws IOException {
         while (true) {

@@ -81,7 +81,10 @@ class LiveStreamIT {
                 if (previous >= 0) {
                     assertEquals((previous + 1) % INPUTS.size(), index, "frame " + i + " out of order");
                 }
-                assertEquals(10, frame.delayCentiseconds());
+                // the producer's 10 fps, as measured: 10 cs, or 9 or 11 where the measured interval's
+                // fraction is paid back
+                assertTrue(frame.delayCentiseconds() >= 9 && frame.delayCentiseconds() <= 11,
+                        "delay " + frame.delayCentiseconds());
                 previous = index;
             }
         }

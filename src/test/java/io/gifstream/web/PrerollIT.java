@@ -2,6 +2,7 @@ package io.gifstream.web;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gifstream.testing.Fixtures;
@@ -26,7 +27,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** With a preroll, a new viewer first gets the recent frames, oldest first, right after the header. */
+/**
+ * With a preroll, a new viewer first gets the recent frames, oldest first, right after the header —
+ * played fast (the shortest delay after the first), so that its browser reaches live at once.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PrerollIT {
@@ -57,6 +61,9 @@ class PrerollIT {
             for (int i = 0; i < 8; i++) {
                 GifStreamReader.Frame frame = assertTimeoutPreemptively(Duration.ofSeconds(2), stream::nextFrame);
                 assertArrayEquals(Pixels.decode(MEDIUM.get(i)), Pixels.decode(frame.still()), "preroll frame " + i);
+                if (i > 0) {
+                    assertEquals(2, frame.delayCentiseconds(), "preroll frame " + i + " catches up");
+                }
             }
         }
     }

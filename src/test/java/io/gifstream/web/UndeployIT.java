@@ -1,12 +1,13 @@
 package io.gifstream.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
 import io.gifstream.testing.GifStreamReader;
+import io.gifstream.testing.Pixels;
 import io.gifstream.testing.StreamClient;
 import io.gifstream.testing.TestWar;
 import java.io.File;
@@ -15,6 +16,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Undeploying ends every open stream cleanly: a started one with the GIF trailer, one still waiting for its first frame at once. */
+/**
+ * Undeploying ends every open stream cleanly: a started one with its last picture held (the longest
+ * delay) and the GIF trailer, one still waiting for its first frame at once.
+ */
 class UndeployIT {
     @TempDir
     Path frames;
@@ -58,14 +63,10 @@ class UndeployIT {
             GifStreamReader stream = new GifStreamReader(body);
             stream.nextFrame();
             context.stop();
-            GifStreamReader.Item last = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                GifStreamReader.Item item;
-                do {
-                    item = stream.next();
-                } while (!(item instanceof GifStreamReader.Trailer));
-                return item;
-            });
-            assertInstanceOf(GifStreamReader.Trailer.class, last);
+            List<GifStreamReader.Item> ending = assertTimeoutPreemptively(Duration.ofSeconds(10), stream::untilTrailer);
+            GifStreamReader.Frame last = (GifStreamReader.Frame) ending.get(ending.size() - 2);
+            assertEquals(65535, last.delayCentiseconds(), "browsers stay on the last picture instead of replaying");
+            assertArrayEquals(Pixels.decode(Fixtures.frames(Fixtures.SMALL).get(0)), Pixels.decode(last.still()));
             assertEquals(-1, body.read(), "the response ends after the trailer");
         }
     }
