@@ -1,19 +1,33 @@
-// Keeps the live image connected: an endless GIF only "loads" when its stream ends (server restart,
-// resolution change), and "errors" when the connection fails; both reconnect with capped backoff.
+// Keeps the live image connected and light:
+// - an endless GIF only "loads" when its stream ends (server restart, size change) and "errors" when
+//   the connection fails: both reconnect, with capped backoff while the server is unreachable;
+// - a browser keeps every byte of an endless GIF it plays, so every few minutes a fresh connection
+//   loads on top of the playing image and replaces it once it shows a picture: no blank, no flicker.
 (function () {
   'use strict';
+  var screen = document.getElementById('screen');
   var image = document.getElementById('stream');
   var state = document.getElementById('state');
   var viewers = document.getElementById('viewers');
-  var backoffMs = 500;
   var MAX_BACKOFF_MS = 3000;
+  var backoffMs = 500;
   var reconnectTimer = null;
+  var recycleTimer = null;
+  var recycleMs = 600000;
   // an access token in the page's own address goes along with every request of the page
   var token = new URLSearchParams(location.search).get('token');
   var query = token ? 'token=' + encodeURIComponent(token) : '';
   function withQuery(path, more) {
     var parts = [query, more].filter(Boolean).join('&');
     return parts ? path + '?' + parts : path;
+  }
+  function freshStreamUrl() {
+    return withQuery('stream.gif', 't=' + Date.now());
+  }
+
+  function watch(img) {
+    img.addEventListener('load', function () { if (img === image) reconnect('stream ended'); });
+    img.addEventListener('error', function () { if (img === image) reconnect('stream failed'); });
   }
 
   function reconnect(reason) {
@@ -24,8 +38,9 @@
       fetch(withQuery('status'), { cache: 'no-store' }).then(function (response) {
         if (!response.ok) throw new Error('status ' + response.status);
         backoffMs = 500;
-        image.src = withQuery('stream.gif', 't=' + Date.now());
+        image.src = freshStreamUrl();
         state.textContent = 'live';
+        scheduleRecycle();
       }).catch(function () {
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         reconnect('server unreachable');
@@ -33,17 +48,59 @@
     }, backoffMs);
   }
 
-  image.addEventListener('load', function () { reconnect('stream ended'); });
-  image.addEventListener('error', function () { reconnect('stream failed'); });
+  function scheduleRecycle() {
+    clearTimeout(recycleTimer);
+    recycleTimer = setTimeout(recycle, recycleMs);
+  }
+
+  function recycle() {
+    var incoming = new Image();
+    incoming.alt = image.alt;
+    incoming.className = 'incoming';
+    var started = Date.now();
+    incoming.addEventListener('error', function () { incoming.remove(); scheduleRecycle(); });
+    incoming.src = freshStreamUrl();
+    screen.appendChild(incoming);
+    (function swapWhenShowing() {
+      if (!incoming.isConnected) return;
+      // the size is known once the header arrived; the newest frame follows it at once
+      if (incoming.naturalWidth > 0 && Date.now() - started > 300) {
+        var old = image;
+        incoming.className = '';
+        incoming.id = 'stream';
+        old.removeAttribute('id');
+        image = incoming;
+        watch(incoming);
+        old.removeAttribute('src'); // closes the old connection
+        old.remove();
+        scheduleRecycle();
+      } else if (Date.now() - started > 10000) {
+        incoming.remove();
+        scheduleRecycle();
+      } else {
+        setTimeout(swapWhenShowing, 100);
+      }
+    })();
+  }
+
+  watch(image);
   image.src = withQuery('stream.gif');
   state.textContent = 'live';
 
-  function refreshViewers() {
+  function refreshStatus() {
     fetch(withQuery('status'), { cache: 'no-store' })
       .then(function (response) { return response.json(); })
-      .then(function (status) { viewers.textContent = status.viewers; })
+      .then(function (status) {
+        viewers.textContent = status.viewers;
+        var every = status.pageRecycleSeconds * 1000;
+        if (every > 0 && every !== recycleMs) {
+          recycleMs = every;
+          scheduleRecycle();
+        }
+      })
       .catch(function () { viewers.textContent = '–'; });
   }
-  refreshViewers();
-  setInterval(refreshViewers, 2000);
+  refreshStatus();
+  setInterval(refreshStatus, 2000);
+  scheduleRecycle();
 })();

@@ -29,6 +29,7 @@ public final class ConfigLoader {
     public static final String ACCESS_TOKEN = "gifstream.access.token";
     public static final String PAGE_FRAME_ANCESTORS = "gifstream.page.frame-ancestors";
     public static final String VIEWERS_LOG_FORWARDED_FOR = "gifstream.viewers.log-forwarded-for";
+    public static final String PAGE_RECYCLE_SECONDS = "gifstream.page.recycle-seconds";
 
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
@@ -65,7 +66,8 @@ public final class ConfigLoader {
                 integer(VIEWERS_MAX_PER_ADDRESS, "0", 0, 1_000_000),
                 token.isEmpty() ? Optional.empty() : Optional.of(token(ACCESS_TOKEN, token)),
                 headerValue(PAGE_FRAME_ANCESTORS, value(PAGE_FRAME_ANCESTORS, "'self'")),
-                bool(VIEWERS_LOG_FORWARDED_FOR, "false"));
+                bool(VIEWERS_LOG_FORWARDED_FOR, "false"),
+                Duration.ofSeconds(integer(PAGE_RECYCLE_SECONDS, "600", 10, 86_400)));
     }
 
     /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */

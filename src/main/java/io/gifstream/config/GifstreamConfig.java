@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param accessToken      when present, required on the stream, snapshot and status
  * @param frameAncestors   the CSP frame-ancestors sources allowed to embed the page
  * @param logForwardedFor  whether logs name a viewer by the client in X-Forwarded-For (behind a trusted proxy)
+ * @param pageRecycle      how often the page replaces its image with a fresh connection (browser memory)
  */
 public record GifstreamConfig(
         Optional<Path> framesDir,
@@ -40,7 +41,8 @@ public record GifstreamConfig(
         int maxViewersPerAddress,
         Optional<String> accessToken,
         String frameAncestors,
-        boolean logForwardedFor) {
+        boolean logForwardedFor,
+        Duration pageRecycle) {
 
     /** Every setting, for the startup log, but never the access token itself. */
     @Override
@@ -51,6 +53,6 @@ public record GifstreamConfig(
                 + ", viewerBacklog=" + viewerBacklog + ", stallTimeout=" + stallTimeout + ", keepAlive=" + keepAlive
                 + ", maxViewers=" + maxViewers + ", maxViewersPerAddress=" + maxViewersPerAddress
                 + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors
-                + ", logForwardedFor=" + logForwardedFor;
+                + ", logForwardedFor=" + logForwardedFor + ", pageRecycle=" + pageRecycle;
     }
 }

@@ -32,9 +32,10 @@ public record StatusReport(
         long uptimeSeconds,
         long heapUsedBytes,
         int liveThreads,
-        long openFileDescriptors) {
+        long openFileDescriptors,
+        long pageRecycleSeconds) {
 
-    static StatusReport of(StreamStats stream, IngestStatus ingest, long uptimeSeconds) {
+    static StatusReport of(StreamStats stream, IngestStatus ingest, long uptimeSeconds, long pageRecycleSeconds) {
         var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long descriptors = countOpenFileDescriptors();
         return new StatusReport(stream.viewers(), stream.viewersJoined(), stream.viewersDisconnectedStalled(),
@@ -44,7 +45,8 @@ public record StatusReport(
                 stream.keepAlivesSent(),
                 ingest.ingestFps(), stream.width(), stream.height(),
                 ingest.source(), ingest.location(), ingest.state(), uptimeSeconds,
-                memory.getUsed(), ManagementFactory.getThreadMXBean().getThreadCount(), descriptors);
+                memory.getUsed(), ManagementFactory.getThreadMXBean().getThreadCount(), descriptors,
+                pageRecycleSeconds);
     }
 
     // read as a JMX attribute: WildFly's module system hides com.sun.management from deployments

@@ -19,7 +19,7 @@ public class StatusServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         StatusReport report = StatusReport.of(app.broadcaster().stats(), app.ingest().status(),
-                app.uptime().toSeconds());
+                app.uptime().toSeconds(), app.config().pageRecycle().toSeconds());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache, no-store");

@@ -1,6 +1,7 @@
 package io.gifstream.browser;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gifstream.testing.ContainerProcess;
@@ -38,11 +39,20 @@ class ChromiumPlaybackIT {
 
     private ContainerProcess startServer() throws Exception {
         ContainerProcess process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
-                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString()));
-        io.gifstream.testing.StreamClient client = new io.gifstream.testing.StreamClient(
-                new java.net.URL("http://localhost:" + port + "/"));
+                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString(),
+                "--set", "gifstream.page.recycle-seconds=10"));
         await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> client.get("status").statusCode() == 200);
         return process;
+    }
+
+    private final io.gifstream.testing.StreamClient client = new io.gifstream.testing.StreamClient(url());
+
+    private java.net.URL url() {
+        try {
+            return new java.net.URL("http://localhost:" + port + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -81,5 +91,26 @@ class ChromiumPlaybackIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.textOf("state").equals("live"));
         int recovered = distinctPictures(9, "recovered");
         assertTrue(recovered >= 6, "only " + recovered + " distinct pictures in 9 samples after the restart");
+    }
+
+    @Test
+    void pageReplacesItsImageWithAFreshConnectionWithoutABlank() {
+        browser.open("http://localhost:" + port + "/");
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.status().get("viewers").asInt() == 1);
+        long joined = client.status().get("viewersJoined").asLong();
+        List<byte[]> pictures = new ArrayList<>();
+        // every 10 s the page swaps in a fresh connection; sample across two swaps
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(60)).until(() -> {
+            byte[] png = browser.screenshotOf("stream");
+            HeadlessChromium.save(png, SCREENSHOTS.resolve("recycle-" + pictures.size() + ".png"));
+            pictures.add(png);
+            return client.status().get("viewersJoined").asLong() >= joined + 2 && pictures.size() >= 90;
+        });
+        for (int i = 0; i < pictures.size(); i++) {
+            // the first colour bar of the test pattern, top left: a blank or broken image has none
+            assertEquals(0xC0C0C0, HeadlessChromium.pixel(pictures.get(i), 5, 5),
+                    "sample " + i + " does not show the picture (recycle-" + i + ".png)");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.status().get("viewers").asInt() == 1);
     }
 }

@@ -60,6 +60,15 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** The RGB colour of one pixel of a PNG screenshot. */
+    public static int pixel(byte[] png, int x, int y) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(png)).getRGB(x, y) & 0xFFFFFF;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void save(byte[] png, Path file) {
         try {
             Files.createDirectories(file.getParent());
