@@ -8,39 +8,58 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gifstream.testing.ContainerProcess;
 import io.gifstream.testing.StreamClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The page in Firefox ESR too: Debian packages no geckodriver, so puppeteer-core drives Firefox over
- * WebDriver BiDi (src/test/js/firefox-playback.mjs; .ci/run installs it with npm ci).
+ * WebDriver BiDi (src/test/js/firefox-playback.mjs; .ci/run installs it with npm ci). The picture
+ * moves, and after the server restarts the page is live again by itself.
  */
 class FirefoxPlaybackIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path work = Path.of("target/deploy/FirefoxPlaybackIT").toAbsolutePath();
+    private final int port = ContainerProcess.freePort();
+
+    private ContainerProcess startServer() throws Exception {
+        ContainerProcess server = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
+                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString()));
+        StreamClient client = new StreamClient(new URL("http://localhost:" + port + "/"));
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> client.get("status").statusCode() == 200);
+        return server;
+    }
 
     @Test
-    void pageAnimatesLiveInFirefox() throws Exception {
-        Path work = Path.of("target/deploy/FirefoxPlaybackIT").toAbsolutePath();
-        int port = ContainerProcess.freePort();
-        try (ContainerProcess server = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
-                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString()))) {
-            StreamClient client = new StreamClient(new URL("http://localhost:" + port + "/"));
-            await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> client.get("status").statusCode() == 200);
+    void pageAnimatesLiveInFirefoxAndRecoversAfterAServerRestart() throws Exception {
+        ContainerProcess server = startServer();
+        Process firefox = new ProcessBuilder("node", "src/test/js/firefox-playback.mjs",
+                "http://localhost:" + port + "/", "target/screenshots/firefox")
+                .redirectError(work.resolve("firefox.err").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(firefox.getInputStream(), StandardCharsets.UTF_8))) {
+            JsonNode live = JSON.readTree(out.readLine());
+            assertTrue(live.path("distinct").asInt() >= 12, "only " + live + " in Firefox");
 
-            Path output = work.resolve("firefox.out");
-            try (ContainerProcess firefox = ContainerProcess.start(Path.of("."), output, List.of("node",
-                    "src/test/js/firefox-playback.mjs", "http://localhost:" + port + "/", "target/screenshots/firefox"))) {
-                await().atMost(Duration.ofSeconds(90)).until(() -> !firefox.isAlive());
-            }
-            String printed = Files.readString(output);
-            JsonNode result = new ObjectMapper().readTree(printed.lines().reduce((first, last) -> last).orElse("{}"));
-            assertEquals(17, result.path("samples").asInt(), printed);
-            assertTrue(result.path("distinct").asInt() >= 12,
-                    "only " + result.path("distinct") + " distinct pictures in 17 samples over 4 s: " + printed);
-            assertEquals("live", result.path("state").asText(), printed);
+            server.close();
+            JsonNode down = JSON.readTree(out.readLine());
+            assertEquals("down", down.path("phase").asText(), down.toString());
+
+            server = startServer();
+            long backAt = System.currentTimeMillis();
+            JsonNode recovered = JSON.readTree(out.readLine());
+            long seconds = (recovered.path("liveAt").asLong() - backAt) / 1000;
+            assertTrue(seconds < 5, "live again " + seconds + " s after the server was back");
+            assertTrue(recovered.path("distinct").asInt() >= 6, "after the restart: " + recovered);
+        } finally {
+            firefox.destroy();
+            firefox.waitFor(10, TimeUnit.SECONDS);
+            server.close();
         }
     }
 }
