@@ -53,6 +53,7 @@ public final class SoakDriver {
             for (int i = 0; i < steady; i++) {
                 ViewerConnection viewer = new ViewerConnection(address, stream.getRawPath(), host,
                         ViewerConnection.Mode.FAST, clock, loops.get(i % 2).latencies);
+                viewer.recording = true; // their frame latencies are reported at the end
                 steadyViewers.add(viewer);
                 loops.get(i % 2).add(viewer);
             }
