@@ -15,7 +15,6 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +35,7 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
 
     private final Path directory;
     private final FramePipeline pipeline;
-    private final int retain;
+    private final FrameRetention retention;
     private final int maxBytes;
     private final long graceNanos;
     private final long rescanMillis;
@@ -50,7 +49,6 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
     private long lastNumber;
     private FileTime lastModified = FileTime.fromMillis(0);
     private FileTime staleUpTo = FileTime.fromMillis(0); // files this old belong to an earlier producer run
-    private final ArrayDeque<FrameFile> retained = new ArrayDeque<>();
     private long pendingNumber = -1;
     private long pendingSinceNanos;
 
@@ -58,7 +56,7 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
                           Duration grace, Duration rescan) {
         this.directory = directory;
         this.pipeline = pipeline;
-        this.retain = retain;
+        this.retention = new FrameRetention(retain);
         this.maxBytes = maxBytes;
         this.graceNanos = grace.toNanos();
         this.rescanMillis = rescan.toMillis();
@@ -193,19 +191,18 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
         lastNumber = 0;
         lastModified = FileTime.fromMillis(0);
         staleUpTo = FileTime.fromMillis(0);
-        retained.clear();
+        retention.forgetAll();
         if (files.isEmpty()) {
             return;
         }
         FrameFile newest = files.get(files.size() - 1);
         lastNumber = newest.number() - 1;
         for (FrameFile old : files.subList(0, files.size() - 1)) {
-            retained.add(old);
+            retention.keep(old);
             if (old.modified().compareTo(lastModified) > 0) {
                 lastModified = old.modified();
             }
         }
-        prune();
     }
 
     /**
@@ -243,8 +240,7 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
         lastNumber = taken.number();
         lastModified = taken.modified();
         pendingNumber = -1;
-        retained.add(taken);
-        prune();
+        retention.keep(taken);
     }
 
     /** The time of the file's last write now that we have read it; the listing may predate its last piece. */
@@ -253,21 +249,6 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
             return Files.getLastModifiedTime(file.path());
         } catch (IOException vanished) {
             return file.modified();
-        }
-    }
-
-    /** Deletes taken frame files beyond the newest {@code retain}; 0 keeps them all. */
-    private void prune() {
-        while (retain > 0 && retained.size() > retain) {
-            FrameFile old = retained.removeFirst();
-            try {
-                // the producer may have written a new file under the same name since we took it
-                if (Files.exists(old.path()) && Files.getLastModifiedTime(old.path()).equals(old.modified())) {
-                    Files.delete(old.path());
-                }
-            } catch (IOException e) {
-                LOG.warning("could not delete old frame " + old.path() + ": " + e);
-            }
         }
     }
 
