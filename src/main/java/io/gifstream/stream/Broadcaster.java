@@ -86,7 +86,10 @@ public final class Broadcaster implements AutoCloseable {
                 if (header != null) {
                     viewer.start(header, preroll());
                 }
-                viewers.add(viewer);
+                // a client gone already (its error arrived before this lock) has left: not added
+                if (!viewer.isClosed()) {
+                    viewers.add(viewer);
+                }
                 counters.viewersJoined.increment();
             }
         }
@@ -94,8 +97,11 @@ public final class Broadcaster implements AutoCloseable {
         return viewer;
     }
 
+    // under the lock, so that a viewer closing while it joins is either never added or removed
     private void leave(Viewer viewer) {
-        viewers.remove(viewer);
+        synchronized (lock) {
+            viewers.remove(viewer);
+        }
         limits.release(viewer.address());
     }
 

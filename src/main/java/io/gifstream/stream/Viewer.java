@@ -251,6 +251,10 @@ public final class Viewer implements WriteListener, AsyncListener {
         return frame.bytes();
     }
 
+    boolean isClosed() {
+        return closed.get();
+    }
+
     /** True when the connection has accepted nothing for longer than the given time. */
     boolean stalledLongerThan(long nanos, long nowNanos) {
         long since = blockedSinceNanos;
