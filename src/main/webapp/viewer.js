@@ -1,8 +1,9 @@
 // Keeps the live image connected and light:
 // - an endless GIF only "loads" when its stream ends (server restart, size change) and "errors" when
 //   the connection fails: both reconnect, with capped backoff while the server is unreachable;
-// - a browser keeps every byte of an endless GIF it plays, so every few minutes a fresh connection
-//   loads on top of the playing image and replaces it once it shows a picture: no blank, no flicker.
+// - a browser keeps every byte of an endless GIF it plays, so every minute (by default) a fresh
+//   connection loads on top of the playing image and replaces it once it shows a picture: no blank,
+//   no flicker.
 (function () {
   'use strict';
   var screen = document.getElementById('screen');
@@ -13,7 +14,7 @@
   var backoffMs = 500;
   var reconnectTimer = null;
   var recycleTimer = null;
-  var recycleMs = 600000;
+  var recycleMs = 60000;
   // an access token in the page's own address goes along with every request of the page
   var token = new URLSearchParams(location.search).get('token');
   var query = token ? 'token=' + encodeURIComponent(token) : '';

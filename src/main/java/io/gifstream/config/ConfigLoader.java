@@ -67,7 +67,7 @@ public final class ConfigLoader {
                 token.isEmpty() ? Optional.empty() : Optional.of(token(ACCESS_TOKEN, token)),
                 headerValue(PAGE_FRAME_ANCESTORS, value(PAGE_FRAME_ANCESTORS, "'self'")),
                 bool(VIEWERS_LOG_FORWARDED_FOR, "false"),
-                Duration.ofSeconds(integer(PAGE_RECYCLE_SECONDS, "600", 10, 86_400)));
+                Duration.ofSeconds(integer(PAGE_RECYCLE_SECONDS, "60", 10, 86_400)));
     }
 
     /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */
