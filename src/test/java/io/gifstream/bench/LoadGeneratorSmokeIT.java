@@ -1,14 +1,11 @@
 package io.gifstream.bench;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gifstream.testing.ContainerProcess;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,12 +18,7 @@ class LoadGeneratorSmokeIT {
         Path work = Path.of("target/deploy/LoadGeneratorSmokeIT").toAbsolutePath();
         Path frames = Files.createDirectories(work.resolve("frames"));
         int port = ContainerProcess.freePort();
-        try (ContainerProcess server = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
-                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString(),
-                "--set", "gifstream.frames.dir=" + frames))) {
-            URI status = URI.create("http://127.0.0.1:" + port + "/status");
-            LoadGenerator.ServerProbe probe = new LoadGenerator.ServerProbe(server.pid(), status);
-            await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> probe.status().has("viewers"));
+        try (ContainerProcess server = ContainerProcess.startJetty(work, port, "gifstream.frames.dir=" + frames)) {
 
             LoadGenerator.Result result = new LoadGenerator(Map.of(
                     "url", "http://127.0.0.1:" + port + "/stream.gif", "viewers", "100", "seconds", "5",

@@ -38,11 +38,7 @@ class ChromiumPlaybackIT {
     }
 
     private ContainerProcess startServer() throws Exception {
-        ContainerProcess process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
-                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString(),
-                "--set", "gifstream.page.recycle-seconds=10"));
-        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> client.get("status").statusCode() == 200);
-        return process;
+        return ContainerProcess.startJetty(work, port, "gifstream.page.recycle-seconds=10");
     }
 
     private final io.gifstream.testing.StreamClient client = new io.gifstream.testing.StreamClient(url());

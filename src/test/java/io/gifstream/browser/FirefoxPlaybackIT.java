@@ -1,20 +1,15 @@
 package io.gifstream.browser;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gifstream.testing.ContainerProcess;
-import io.gifstream.testing.StreamClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +24,7 @@ class FirefoxPlaybackIT {
     private final int port = ContainerProcess.freePort();
 
     private ContainerProcess startServer() throws Exception {
-        ContainerProcess server = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
-                "bash", "deploy/jetty/run.sh", "--port", String.valueOf(port), "--work", work.toString()));
-        StreamClient client = new StreamClient(new URL("http://localhost:" + port + "/"));
-        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> client.get("status").statusCode() == 200);
-        return server;
+        return ContainerProcess.startJetty(work, port);
     }
 
     @Test

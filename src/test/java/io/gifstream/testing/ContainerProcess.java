@@ -26,6 +26,24 @@ public final class ContainerProcess implements AutoCloseable {
         return new ContainerProcess(process, log);
     }
 
+    /**
+     * The built WAR in a stock Jetty started by deploy/jetty/run.sh, with these gifstream settings
+     * ({@code key=value}); returns once {@code /status} answers.
+     */
+    public static ContainerProcess startJetty(Path work, int port, String... settings) throws IOException {
+        List<String> command = command("bash", "deploy/jetty/run.sh", "--port", String.valueOf(port),
+                "--work", work.toString());
+        for (String setting : settings) {
+            command.add("--set");
+            command.add(setting);
+        }
+        ContainerProcess server = start(Path.of("."), work.resolve("container.log"), command);
+        StreamClient client = new StreamClient(new java.net.URL("http://localhost:" + port + "/"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).ignoreExceptions()
+                .until(() -> client.get("status").statusCode() == 200);
+        return server;
+    }
+
     /** Runs a command to completion and fails with its output if it fails. */
     public static void run(Path workingDirectory, List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
