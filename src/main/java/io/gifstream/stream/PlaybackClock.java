@@ -13,6 +13,7 @@ final class PlaybackClock {
     private static final long NANOS_PER_CENTISECOND = 10_000_000L;
 
     private long playedUntilNanos;
+    private long lastDelayNanos;
     private boolean started;
 
     /** Whether the browser would show a frame written now late, so it should get the catch-up delay. */
@@ -28,7 +29,19 @@ final class PlaybackClock {
     /** Notes a frame written now that the browser will show for the given delay. */
     void sent(long nowNanos, int delayCentiseconds) {
         long start = started ? Math.max(nowNanos, playedUntilNanos) : nowNanos;
-        playedUntilNanos = start + delayCentiseconds * NANOS_PER_CENTISECOND;
+        lastDelayNanos = delayCentiseconds * NANOS_PER_CENTISECOND;
+        playedUntilNanos = start + lastDelayNanos;
         started = true;
+    }
+
+    /**
+     * Notes that the connection accepts bytes again after the frame written last had to wait: that
+     * frame cannot have reached the browser before now, so the browser shows it for its whole delay
+     * from now on, and frames queued meanwhile go out to catch up.
+     */
+    void lastFrameArrivedNoEarlierThan(long nowNanos) {
+        if (started) {
+            playedUntilNanos = Math.max(playedUntilNanos, nowNanos + lastDelayNanos);
+        }
     }
 }

@@ -52,6 +52,7 @@ public final class Viewer implements WriteListener, AsyncListener {
     private volatile boolean writeListenerActive;
     private volatile long blockedSinceNanos;
     private boolean needsFlush = true; // the first flush commits the response headers; draining thread only
+    private boolean lastWriteWasFrame; // draining thread only
     private final PlaybackClock playback = new PlaybackClock(); // draining thread only
 
     Viewer(AsyncContext async, ServletOutputStream out, String address, String label, int backlogFrames,
@@ -198,6 +199,9 @@ public final class Viewer implements WriteListener, AsyncListener {
     private void writeWhileReadyLocked() {
         try {
             while (!closed.get() && out.isReady()) {
+                if (blockedSinceNanos != 0 && lastWriteWasFrame) {
+                    playback.lastFrameArrivedNoEarlierThan(System.nanoTime());
+                }
                 blockedSinceNanos = 0;
                 Chunk chunk = poll();
                 if (chunk == null) {
@@ -217,6 +221,7 @@ public final class Viewer implements WriteListener, AsyncListener {
                 // onWritePossible is called back when writing is possible again.
                 out.write(bytes);
                 needsFlush = true;
+                lastWriteWasFrame = chunk.frame() != null;
                 counters.bytesSent.add(bytes.length);
                 if (chunk.kind() == Chunk.Kind.FRAME) {
                     counters.framesSent.increment();

@@ -47,4 +47,21 @@ class PlaybackClockTest {
         }
         assertFalse(lagBound > 60 + 100, "lag stays within the catch-up threshold plus one frame: " + lagBound + " ms");
     }
+
+    @Test
+    void framesQueuedBehindAWriteThatHadToWaitCatchUp() {
+        assertEquals(List.of(10, 10), send(0, 100));
+        // the connection took the frame of 100 ms but accepted nothing more for 3 s: the browser
+        // received that frame no earlier than 3.1 s, and the 30 frames queued meanwhile are lag
+        clock.lastFrameArrivedNoEarlierThan(3_100 * MS);
+        List<Integer> flushed = send(3_100, 3_100, 3_100, 3_100);
+        assertEquals(List.of(2, 2, 2, 2), flushed);
+    }
+
+    @Test
+    void aWriteThatWaitedOnlyForItsOwnFlushChangesNothing() {
+        assertEquals(List.of(10), send(0));
+        clock.lastFrameArrivedNoEarlierThan(MS / 10);
+        assertEquals(List.of(10, 10), send(100, 200));
+    }
 }
