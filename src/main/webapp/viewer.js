@@ -15,6 +15,7 @@
   var reconnectTimer = null;
   var recycleTimer = null;
   var recycleMs = 60000;
+  var incoming = null; // a fresh image on its way in
   // an access token in the page's own address goes along with every request of the page
   var token = new URLSearchParams(location.search).get('token');
   var query = token ? 'token=' + encodeURIComponent(token) : '';
@@ -55,29 +56,37 @@
   }
 
   function recycle() {
-    var incoming = new Image();
-    incoming.alt = image.alt;
+    if (reconnectTimer !== null || incoming !== null) return; // the reconnect or the swap under way reschedules
+    incoming = new Image();
+    incoming.alt = ''; // no alternative text over the picture while the fresh image loads
     incoming.className = 'incoming';
+    var fresh = incoming;
     var started = Date.now();
-    incoming.addEventListener('error', function () { incoming.remove(); scheduleRecycle(); });
-    incoming.src = freshStreamUrl();
-    screen.appendChild(incoming);
+    function giveUp() {
+      fresh.remove();
+      incoming = null;
+      scheduleRecycle();
+    }
+    fresh.addEventListener('error', giveUp);
+    fresh.src = freshStreamUrl();
+    screen.appendChild(fresh);
     (function swapWhenShowing() {
-      if (!incoming.isConnected) return;
+      if (!fresh.isConnected) return;
       // the size is known once the header arrived; the newest frame follows it at once
-      if (incoming.naturalWidth > 0 && Date.now() - started > 300) {
+      if (fresh.naturalWidth > 0 && Date.now() - started > 300) {
         var old = image;
-        incoming.className = '';
-        incoming.id = 'stream';
+        fresh.className = '';
+        fresh.alt = old.alt;
+        fresh.id = 'stream';
         old.removeAttribute('id');
-        image = incoming;
-        watch(incoming);
+        image = fresh;
+        incoming = null;
+        watch(fresh);
         old.removeAttribute('src'); // closes the old connection
         old.remove();
         scheduleRecycle();
       } else if (Date.now() - started > 10000) {
-        incoming.remove();
-        scheduleRecycle();
+        giveUp();
       } else {
         setTimeout(swapWhenShowing, 100);
       }
