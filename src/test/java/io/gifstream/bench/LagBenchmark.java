@@ -22,10 +22,13 @@ import javax.imageio.ImageIO;
  * and notes when each file is closed; the browser shows the page, and screenshots of its image, taken
  * back to back, tell which frame is on screen. Lag = the screenshot that first shows a frame minus
  * the moment its file was closed. Scenarios: steady, stall (2 s without frames, then the missed ones
- * at once), fast and slow (the producer 5 % off the configured rate).
+ * at once), fast and slow (the producer 5 % off the configured rate), network (the browser's network
+ * holds all traffic for 3 s, then delivers it at once).
  * Options: url (of the page), frames-dir, fps, seconds, scenario.
  */
 public final class LagBenchmark {
+    private static final long NETWORK_STALL_AT_SECONDS = 10;
+    private static final long NETWORK_STALL_MILLIS = 3_000;
     private LagBenchmark() {
     }
 
@@ -56,13 +59,19 @@ public final class LagBenchmark {
         producer.setDaemon(true);
 
         List<long[]> samples = new ArrayList<>(); // {seconds since start * 1000, lag ms}
-        try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory("lag-chromium"))) {
+        try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory("lag-chromium"));
+             StallingRelay network = new StallingRelay(StallingRelay.addressOf(url))) {
             producer.start();
             TimeUnit.SECONDS.sleep(1); // a first frame for the page to show
-            browser.open(url);
+            boolean stallNetwork = scenario.equals("network");
+            browser.open(stallNetwork ? url.replaceFirst(":\\d+/", ":" + network.port() + "/") : url);
             long start = System.nanoTime();
             int last = -1;
             while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds)) {
+                if (stallNetwork && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(NETWORK_STALL_AT_SECONDS)) {
+                    network.stall(NETWORK_STALL_MILLIS);
+                    stallNetwork = false;
+                }
                 byte[] png = browser.screenshotOf("stream");
                 long now = System.nanoTime();
                 int number = IndexFrames.read(ImageIO.read(new ByteArrayInputStream(png)));
@@ -76,6 +85,7 @@ public final class LagBenchmark {
             producer.interrupt();
         }
         report(scenario, samples);
+        System.out.println("  connections the page opened: " + viewersJoined(url));
     }
 
     private static void produce(Path frames, byte[][] numbered, Map<Integer, Long> closedAt, double intervalNanos,
@@ -118,6 +128,14 @@ public final class LagBenchmark {
         }
     }
 
+    private static String viewersJoined(String pageUrl) {
+        try (var in = java.net.URI.create(pageUrl).resolve("status").toURL().openStream()) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("viewersJoined").asText();
+        } catch (IOException e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
     private static void report(String scenario, List<long[]> samples) {
         long[] lags = samples.stream().mapToLong(s -> s[1]).sorted().toArray();
         if (lags.length == 0) {
@@ -127,11 +145,17 @@ public final class LagBenchmark {
         long p50 = lags[(int) Math.ceil(lags.length * 0.50) - 1];
         long p95 = lags[(int) Math.ceil(lags.length * 0.95) - 1];
         long max = lags[lags.length - 1];
-        // after the stall (at 10-12 s): when is the lag back under 300 ms for good?
+        // after the producer's stall (10-12 s) or the network's (10-13 s): when is the lag back under
+        // 300 ms for good?
         String recovery = "";
-        if (scenario.equals("stall")) {
-            long lastOver = samples.stream().filter(s -> s[0] > 12_000 && s[1] >= 300).mapToLong(s -> s[0]).max().orElse(12_000);
-            recovery = String.format(Locale.ROOT, ", back under 300 ms %.1f s after the burst", (lastOver - 12_000) / 1000.0);
+        long burstAt = switch (scenario) {
+            case "stall" -> 12_000;
+            case "network" -> (NETWORK_STALL_AT_SECONDS * 1000 + NETWORK_STALL_MILLIS);
+            default -> -1;
+        };
+        if (burstAt > 0) {
+            long lastOver = samples.stream().filter(s -> s[0] > burstAt && s[1] >= 300).mapToLong(s -> s[0]).max().orElse(burstAt);
+            recovery = String.format(Locale.ROOT, ", back under 300 ms %.1f s after the burst", (lastOver - burstAt) / 1000.0);
         }
         System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d%s |%n", scenario, lags.length, p50, p95, max, recovery);
         System.out.println("  lags over time (s:ms): " + Arrays.toString(samples.stream()

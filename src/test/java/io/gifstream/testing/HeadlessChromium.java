@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,7 +44,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A screenshot of the element with this id, as PNG bytes. */
     public byte[] screenshotOf(String id) {
-        return driver.findElement(By.id(id)).getScreenshotAs(OutputType.BYTES);
+        try {
+            return driver.findElement(By.id(id)).getScreenshotAs(OutputType.BYTES);
+        } catch (StaleElementReferenceException swapped) {
+            // the page replaced the element between finding it and taking the picture
+            return driver.findElement(By.id(id)).getScreenshotAs(OutputType.BYTES);
+        }
     }
 
     public String textOf(String id) {
