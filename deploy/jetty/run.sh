@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs gifstream as the ROOT application of a stock Eclipse Jetty 12.1 with only the modules http
-# and ee10-deploy, configured the way Jetty administrators do it: a jetty.base with a context file
+# Runs gifstream as the ROOT application of a stock Eclipse Jetty 12.1 with only the modules http,
+# ee10-deploy and graceful (at shutdown, Jetty lets the streams end with their trailer before it
+# closes the connections), configured the way Jetty administrators do it: a jetty.base with a context file
 # webapps/ROOT.xml, whose override descriptor sets gifstream.* (context-params in web.xml are
 # applied after the context file, so only an override descriptor can replace them).
 set -euo pipefail
@@ -14,6 +15,9 @@ base="$WORK/base-$VERSION"
 if [ ! -d "$base/webapps" ]; then
   mkdir -p "$base"
   (cd "$base" && java -jar "$home/start.jar" --add-modules=http,ee10-deploy >&2)
+fi
+if [ ! -f "$base/start.d/graceful.ini" ]; then
+  (cd "$base" && java -jar "$home/start.jar" --add-modules=graceful >&2)
 fi
 mkdir -p "$base/apps" "$base/etc"
 cp "$WAR" "$base/apps/gifstream.war"

@@ -32,6 +32,7 @@ public class GifstreamApp {
     private volatile GifstreamConfig config;
     private volatile Broadcaster broadcaster;
     private volatile Instant startedAt;
+    private final Thread endStreamsAtShutdown = new Thread(this::endStreams, "gifstream-shutdown");
 
     public static GifstreamApp of(ServletContext context) {
         GifstreamApp app = (GifstreamApp) context.getAttribute(GifstreamApp.class.getName());
@@ -48,16 +49,29 @@ public class GifstreamApp {
         ingest.start(config, broadcaster);
         startedAt = Instant.now();
         context.setAttribute(GifstreamApp.class.getName(), this);
+        // A container shutting down may close its connections before it stops the application (a stock
+        // Jetty does): a stream cut without its trailer and last chunk shows a broken image. So the
+        // streams end when the JVM is asked to stop, while the connections still stand.
+        Runtime.getRuntime().addShutdownHook(endStreamsAtShutdown);
         LOG.info("gifstream started at " + context.getContextPath() + "/ with " + config);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {
         context.removeAttribute(GifstreamApp.class.getName());
+        try {
+            Runtime.getRuntime().removeShutdownHook(endStreamsAtShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the streams are ending already
+        }
         ingest.stop();
+        endStreams();
+        LOG.info("gifstream stopped");
+    }
+
+    private void endStreams() {
         if (broadcaster != null) {
             broadcaster.close();
         }
-        LOG.info("gifstream stopped");
     }
 
     public Broadcaster broadcaster() {
