@@ -1,9 +1,10 @@
-// Keeps the live image connected and light:
-// - an endless GIF only "loads" when its stream ends (server restart, size change) and "errors" when
-//   the connection fails: both reconnect, with capped backoff while the server is unreachable;
-// - a browser keeps every byte of an endless GIF it plays, so every minute (by default) a fresh
-//   connection loads on top of the playing image and replaces it once it shows a picture: no blank,
-//   no flicker.
+// Keeps the live image connected, live and light. A fresh stream always loads into a new image
+// element on top of the picture on screen, and is swapped in once it shows a picture: no blank, no
+// flicker, and the picture on screen stays until then (Firefox would keep showing a finished image
+// if only its src changed). A fresh stream is loaded:
+// - when the stream ends (the image "loads": server stopping, size change; the picture stays on its
+//   last frame) or fails ("error"), once the server answers again, with capped backoff until it does;
+// - every minute (by default), because a browser keeps every byte of an endless GIF it plays.
 (function () {
   'use strict';
   var screen = document.getElementById('screen');
@@ -16,6 +17,7 @@
   var recycleTimer = null;
   var recycleMs = 60000;
   var incoming = null; // a fresh image on its way in
+  var ended = false; // the image on screen no longer plays: its stream ended or failed
   // an access token in the page's own address goes along with every request of the page
   var token = new URLSearchParams(location.search).get('token');
   var query = token ? 'token=' + encodeURIComponent(token) : '';
@@ -28,22 +30,27 @@
   }
 
   function watch(img) {
-    img.addEventListener('load', function () { if (img === image) reconnect('stream ended'); });
-    img.addEventListener('error', function () { if (img === image) reconnect('stream failed'); });
+    img.addEventListener('load', function () { if (img === image) stopped('stream ended'); });
+    img.addEventListener('error', function () { if (img === image) stopped('stream failed'); });
+  }
+
+  function stopped(reason) {
+    ended = true;
+    reconnect(reason);
   }
 
   function reconnect(reason) {
     if (reconnectTimer !== null) return;
     state.textContent = reason + ', reconnecting…';
     reconnectTimer = setTimeout(function () {
-      reconnectTimer = null;
       fetch(withQuery('status'), { cache: 'no-store' }).then(function (response) {
         if (!response.ok) throw new Error('status ' + response.status);
+        reconnectTimer = null;
         backoffMs = 500;
-        image.src = freshStreamUrl();
-        state.textContent = 'live';
-        scheduleRecycle();
+        dropIncoming();
+        loadFreshImage();
       }).catch(function () {
+        reconnectTimer = null;
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         reconnect('server unreachable');
       });
@@ -52,26 +59,36 @@
 
   function scheduleRecycle() {
     clearTimeout(recycleTimer);
-    recycleTimer = setTimeout(recycle, recycleMs);
+    recycleTimer = setTimeout(function () {
+      if (reconnectTimer === null && incoming === null) loadFreshImage();
+    }, recycleMs);
   }
 
-  function recycle() {
-    if (reconnectTimer !== null || incoming !== null) return; // the reconnect or the swap under way reschedules
-    incoming = new Image();
-    incoming.alt = ''; // no alternative text over the picture while the fresh image loads
-    incoming.className = 'incoming';
-    var fresh = incoming;
+  function dropIncoming() {
+    if (incoming === null) return;
+    incoming.removeAttribute('src'); // closes its connection
+    incoming.remove();
+    incoming = null;
+  }
+
+  function loadFreshImage() {
+    var fresh = new Image();
+    incoming = fresh;
+    fresh.alt = ''; // no alternative text over the picture while the fresh image loads
+    fresh.className = 'incoming';
     var started = Date.now();
-    function giveUp() {
-      fresh.remove();
-      incoming = null;
-      scheduleRecycle();
+    function failed() {
+      if (incoming !== fresh) return;
+      dropIncoming();
+      if (ended) reconnect('stream failed');
+      else scheduleRecycle();
     }
-    fresh.addEventListener('error', giveUp);
+    fresh.addEventListener('error', failed);
+    fresh.addEventListener('load', failed); // ended before it was swapped in
     fresh.src = freshStreamUrl();
     screen.appendChild(fresh);
     (function swapWhenShowing() {
-      if (!fresh.isConnected) return;
+      if (incoming !== fresh) return;
       // the size is known once the header arrived; the newest frame follows it at once
       if (fresh.naturalWidth > 0 && Date.now() - started > 300) {
         var old = image;
@@ -81,12 +98,14 @@
         old.removeAttribute('id');
         image = fresh;
         incoming = null;
+        ended = false;
         watch(fresh);
         old.removeAttribute('src'); // closes the old connection
         old.remove();
+        state.textContent = 'live';
         scheduleRecycle();
       } else if (Date.now() - started > 10000) {
-        giveUp();
+        failed();
       } else {
         setTimeout(swapWhenShowing, 100);
       }
