@@ -1,14 +1,8 @@
 package io.gifstream.testing;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
@@ -54,34 +48,6 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public String textOf(String id) {
         return driver.findElement(By.id(id)).getText();
-    }
-
-    /** The RGB pixels of a PNG screenshot. */
-    public static int[] pixels(byte[] png) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The RGB colour of one pixel of a PNG screenshot. */
-    public static int pixel(byte[] png, int x, int y) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(png)).getRGB(x, y) & 0xFFFFFF;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static void save(byte[] png, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
