@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The stream over time, with frames written one by one by the test: a new viewer starts at the
- * newest frame, a pause brings keep-alive comments, a frame of another size ends current streams
- * with the trailer and starts new ones with a new header.
+ * newest frame, a pause brings keep-alive comments, a burst goes out at the shortest delay a browser
+ * honours, a frame of another size ends current streams with the trailer and starts new ones with a
+ * new header.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -94,12 +96,21 @@ class StreamLifecycleIT {
             assertEquals(320, current.width());
             current.nextFrame();
 
-            producer.write(producer.writeNext() + 1, SMALL.get(0)); // the producer switches to 159x97
+            writeAndAwaitIngest(12); // a burst, as from a producer catching up after a stall
+            long newest = producer.writeNext();
+            producer.write(newest + 1, SMALL.get(0)); // the producer switches to 159x97
             List<GifStreamReader.Item> ending = assertTimeoutPreemptively(Duration.ofSeconds(5), current::untilTrailer);
             GifStreamReader.Frame last = (GifStreamReader.Frame) ending.get(ending.size() - 2);
             assertEquals(65535, last.delayCentiseconds(), "the last picture stays: no replay of the history");
-            assertArrayEquals(Pixels.decode(MEDIUM.get(4)), Pixels.decode(last.still()), "the newest 320x240 frame");
+            assertArrayEquals(Pixels.decode(MEDIUM.get(producer.fixtureOf(newest))), Pixels.decode(last.still()),
+                    "the newest 320x240 frame");
             assertEquals(-1, body.read(), "the response ends after the trailer");
+
+            // browsers show a delay of 0 or 1 cs as 100 ms: the burst catches up at 2, never less
+            List<Integer> delays = ending.stream().filter(GifStreamReader.Frame.class::isInstance)
+                    .map(item -> ((GifStreamReader.Frame) item).delayCentiseconds()).toList();
+            assertTrue(delays.stream().allMatch(delay -> delay >= 2), "delays " + delays);
+            assertTrue(delays.contains(2), "the burst went out at the catch-up delay: " + delays);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> client.status().get("width").asInt() == 159);
         try (InputStream body = client.open("stream.gif").body()) {
