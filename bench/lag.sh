@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Glass-to-glass lag in headless Chromium (see bench/README.md, "Lag"): the WAR in a stock Jetty,
-# numbered frames written in place at 10 fps, the page in Chromium, screenshots back to back. The page
+# Glass-to-glass lag in headless Chromium or Firefox (see bench/README.md, "Lag"): the WAR in a stock Jetty,
+# numbered frames written in place at 10 fps, the page in the browser, screenshots back to back. The page
 # swaps in a fresh image every 10 s (not the default 60 s), so that every run crosses a few swaps.
 #   bench/lag.sh [steady|stall|network|fast|slow|preroll ...]     (default: all)
+#   BROWSER=firefox bench/lag.sh ...                              (Firefox ESR; needs npm ci --prefix src/test/js)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -24,6 +25,7 @@ for scenario in "${scenarios[@]}"; do
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break; sleep 0.5; done
   java -cp "target/test-classes:$(cat target/bench/classpath)" io.gifstream.bench.LagBenchmark \
     --url "http://127.0.0.1:$port/" --frames-dir "$frames" --seconds 30 \
-    --scenario "$([ "$scenario" = preroll ] && echo steady || echo "$scenario")" | sed "s/^| steady |/| $scenario |/"
+    --scenario "$([ "$scenario" = preroll ] && echo steady || echo "$scenario")" --label "$scenario" \
+    --browser "${BROWSER:-chromium}"
   kill $server; wait $server 2>/dev/null || true
 done

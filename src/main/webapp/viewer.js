@@ -4,7 +4,10 @@
 // if only its src changed). A fresh stream is loaded:
 // - when the stream ends (the image "loads": server stopping, size change; the picture stays on its
 //   last frame) or fails ("error"), once the server answers again, with capped backoff until it does;
-// - every minute (by default), because a browser keeps every byte of an endless GIF it plays.
+// - every minute (by default), because a browser keeps every byte of an endless GIF it plays;
+// - when a status poll took long or failed: the network stalled, and the frames held up meanwhile
+//   arrive at once. Chromium skips the late ones, but Firefox plays every frame for its delay, so
+//   its picture would stay seconds behind live until the next swap.
 (function () {
   'use strict';
   var screen = document.getElementById('screen');
@@ -18,6 +21,8 @@
   var recycleMs = 60000;
   var incoming = null; // a fresh image on its way in
   var ended = false; // the image on screen no longer plays: its stream ended or failed
+  var SLOW_POLL_MS = 500;
+  var pollFailed = false;
   // an access token in the page's own address goes along with every request of the page
   var token = new URLSearchParams(location.search).get('token');
   var query = token ? 'token=' + encodeURIComponent(token) : '';
@@ -59,9 +64,11 @@
 
   function scheduleRecycle() {
     clearTimeout(recycleTimer);
-    recycleTimer = setTimeout(function () {
-      if (reconnectTimer === null && incoming === null) loadFreshImage();
-    }, recycleMs);
+    recycleTimer = setTimeout(recycle, recycleMs);
+  }
+
+  function recycle() {
+    if (reconnectTimer === null && incoming === null) loadFreshImage();
   }
 
   function dropIncoming() {
@@ -117,9 +124,12 @@
   state.textContent = 'live';
 
   function refreshStatus() {
+    var asked = Date.now();
     fetch(withQuery('status'), { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (status) {
+        if (pollFailed || Date.now() - asked > SLOW_POLL_MS) recycle();
+        pollFailed = false;
         viewers.textContent = status.viewers;
         var every = status.pageRecycleSeconds * 1000;
         if (every > 0 && every !== recycleMs) {
@@ -127,7 +137,10 @@
           scheduleRecycle();
         }
       })
-      .catch(function () { viewers.textContent = '–'; });
+      .catch(function () {
+        pollFailed = true;
+        viewers.textContent = '–';
+      });
   }
   refreshStatus();
   setInterval(refreshStatus, 2000);

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
@@ -24,7 +23,7 @@ import javax.imageio.ImageIO;
  * the moment its file was closed. Scenarios: steady, stall (2 s without frames, then the missed ones
  * at once), fast and slow (the producer 5 % off the configured rate), network (the browser's network
  * holds all traffic for 3 s, then delivers it at once).
- * Options: url (of the page), frames-dir, fps, seconds, scenario.
+ * Options: url (of the page), frames-dir, fps, seconds, scenario, browser (chromium or firefox), label.
  */
 public final class LagBenchmark {
     private static final long NETWORK_STALL_AT_SECONDS = 10;
@@ -48,7 +47,7 @@ public final class LagBenchmark {
         for (int i = 0; i < 256; i++) {
             numbered[i] = IndexFrames.gif(i);
         }
-        Map<Integer, Long> closedAt = new ConcurrentHashMap<>();
+        FrameCloseTimes closedAt = new FrameCloseTimes();
         double interval = 1e9 / fps * switch (scenario) {
             case "fast" -> 0.95;
             case "slow" -> 1.05;
@@ -58,37 +57,99 @@ public final class LagBenchmark {
                 "lag-producer");
         producer.setDaemon(true);
 
-        List<long[]> samples = new ArrayList<>(); // {seconds since start * 1000, lag ms}
-        try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory("lag-chromium"));
-             StallingRelay network = new StallingRelay(StallingRelay.addressOf(url))) {
+        String browser = options.getOrDefault("browser", "chromium");
+        List<long[]> samples;
+        try (StallingRelay network = new StallingRelay(StallingRelay.addressOf(url))) {
             producer.start();
             TimeUnit.SECONDS.sleep(1); // a first frame for the page to show
             boolean stallNetwork = scenario.equals("network");
-            browser.open(stallNetwork ? url.replaceFirst(":\\d+/", ":" + network.port() + "/") : url);
-            long start = System.nanoTime();
-            int last = -1;
-            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds)) {
-                if (stallNetwork && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(NETWORK_STALL_AT_SECONDS)) {
-                    network.stall(NETWORK_STALL_MILLIS);
-                    stallNetwork = false;
-                }
-                byte[] png = browser.screenshotOf("stream");
-                long now = System.nanoTime();
-                int number = IndexFrames.read(ImageIO.read(new ByteArrayInputStream(png)));
-                Long closed = number < 0 ? null : closedAt.get(number);
-                if (number >= 0 && number != last && closed != null) {
-                    samples.add(new long[] {(now - start) / 1_000_000, (now - closed) / 1_000_000});
-                    last = number;
-                }
-            }
+            String pageUrl = stallNetwork ? url.replaceFirst(":\\d+/", ":" + network.port() + "/") : url;
+            Runnable atStallTime = stallNetwork ? () -> network.stall(NETWORK_STALL_MILLIS) : () -> { };
+            samples = browser.equals("firefox")
+                    ? watchInFirefox(pageUrl, seconds, atStallTime, closedAt)
+                    : watchInChromium(pageUrl, seconds, atStallTime, closedAt);
         } finally {
             producer.interrupt();
         }
-        report(scenario, samples);
+        report(options.getOrDefault("label", scenario) + (browser.equals("chromium") ? "" : ", " + browser), scenario, samples);
         System.out.println("  connections the page opened: " + viewersJoined(url));
     }
 
-    private static void produce(Path frames, byte[][] numbered, Map<Integer, Long> closedAt, double intervalNanos,
+    /** Screenshots taken back to back in this process, read as they come. */
+    private static List<long[]> watchInChromium(String pageUrl, long seconds, Runnable atStallTime,
+                                                FrameCloseTimes closedAt) throws IOException {
+        try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory("lag-chromium"))) {
+            browser.open(pageUrl);
+            LagSamples samples = new LagSamples(System.currentTimeMillis(), closedAt);
+            boolean stalled = false;
+            while (System.currentTimeMillis() - samples.startMillis < seconds * 1000) {
+                if (!stalled && System.currentTimeMillis() - samples.startMillis > NETWORK_STALL_AT_SECONDS * 1000) {
+                    atStallTime.run();
+                    stalled = true;
+                }
+                byte[] png = browser.screenshotOf("stream");
+                samples.screenshot(System.currentTimeMillis(), png);
+            }
+            return samples.samples;
+        }
+    }
+
+    /** Firefox ESR runs under puppeteer-core (src/test/js/screenshots.mjs): screenshots are read afterwards. */
+    private static List<long[]> watchInFirefox(String pageUrl, long seconds, Runnable atStallTime,
+                                               FrameCloseTimes closedAt) throws IOException, InterruptedException {
+        Path shots = Files.createTempDirectory("lag-firefox");
+        Process firefox = new ProcessBuilder("node", "src/test/js/screenshots.mjs", pageUrl, shots.toString(),
+                Long.toString(seconds)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long startMillis;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(firefox.getInputStream()))) {
+            String started = out.readLine();
+            if (started == null || !started.startsWith("started ")) {
+                throw new IOException("Firefox did not show the page: " + started);
+            }
+            startMillis = Long.parseLong(started.substring("started ".length()));
+            long untilStall = startMillis + NETWORK_STALL_AT_SECONDS * 1000 - System.currentTimeMillis();
+            TimeUnit.MILLISECONDS.sleep(Math.max(0, untilStall));
+            atStallTime.run();
+            if (!firefox.waitFor(seconds + 60, TimeUnit.SECONDS)) {
+                firefox.destroyForcibly();
+            }
+        }
+        LagSamples samples = new LagSamples(startMillis, closedAt);
+        try (var files = Files.list(shots)) {
+            for (Path png : files.sorted(java.util.Comparator.comparing(LagBenchmark::takenAt)).toList()) {
+                samples.screenshot(takenAt(png), Files.readAllBytes(png));
+            }
+        }
+        return samples.samples;
+    }
+
+    private static long takenAt(Path screenshot) {
+        return Long.parseLong(screenshot.getFileName().toString().replace(".png", ""));
+    }
+
+    /** Screenshots, in the order taken, as lag samples {ms since start, lag ms}: one per frame, when it first shows. */
+    private static final class LagSamples {
+        final List<long[]> samples = new ArrayList<>();
+        final long startMillis;
+        private final FrameCloseTimes closedAt;
+        private int last = -1;
+
+        LagSamples(long startMillis, FrameCloseTimes closedAt) {
+            this.startMillis = startMillis;
+            this.closedAt = closedAt;
+        }
+
+        void screenshot(long takenAtMillis, byte[] png) throws IOException {
+            int number = IndexFrames.read(ImageIO.read(new ByteArrayInputStream(png)));
+            Long closed = number < 0 ? null : closedAt.lastClosedBefore(number, takenAtMillis);
+            if (closed != null && number != last) {
+                samples.add(new long[] {takenAtMillis - startMillis, takenAtMillis - closed});
+                last = number;
+            }
+        }
+    }
+
+    private static void produce(Path frames, byte[][] numbered, FrameCloseTimes closedAt, double intervalNanos,
                                 boolean stall) {
         long start = System.nanoTime();
         List<Integer> missed = new ArrayList<>();
@@ -116,13 +177,13 @@ public final class LagBenchmark {
         }
     }
 
-    private static void write(Path frames, int n, byte[][] numbered, Map<Integer, Long> closedAt) {
+    private static void write(Path frames, int n, byte[][] numbered, FrameCloseTimes closedAt) {
         byte[] content = numbered[n % 256];
         try (OutputStream out = Files.newOutputStream(frames.resolve("in" + n + ".gif"))) {
             out.write(content, 0, content.length / 2);
             out.flush();
             out.write(content, content.length / 2, content.length - content.length / 2);
-            closedAt.put(n % 256, System.nanoTime());
+            closedAt.closed(n % 256, System.currentTimeMillis());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -136,10 +197,10 @@ public final class LagBenchmark {
         }
     }
 
-    private static void report(String scenario, List<long[]> samples) {
+    private static void report(String label, String scenario, List<long[]> samples) {
         long[] lags = samples.stream().mapToLong(s -> s[1]).sorted().toArray();
         if (lags.length == 0) {
-            System.out.println("| " + scenario + " | no frame seen |");
+            System.out.println("| " + label + " | no frame seen |");
             return;
         }
         long p50 = lags[(int) Math.ceil(lags.length * 0.50) - 1];
@@ -157,7 +218,7 @@ public final class LagBenchmark {
             long lastOver = samples.stream().filter(s -> s[0] > burstAt && s[1] >= 300).mapToLong(s -> s[0]).max().orElse(burstAt);
             recovery = String.format(Locale.ROOT, ", back under 300 ms %.1f s after the burst", (lastOver - burstAt) / 1000.0);
         }
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d%s |%n", scenario, lags.length, p50, p95, max, recovery);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d%s |%n", label, lags.length, p50, p95, max, recovery);
         System.out.println("  lags over time (s:ms): " + Arrays.toString(samples.stream()
                 .filter(s -> s[0] % 2000 < 100).map(s -> s[0] / 1000 + ":" + s[1]).toArray()));
     }

@@ -1,0 +1,34 @@
+package io.gifstream.bench;
+
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * When the producer closed each numbered frame file. A screenshot can read only a frame's number, and
+ * numbers repeat (every 256 frames), so a screenshot belongs to the newest frame of its number closed
+ * before it was taken.
+ */
+final class FrameCloseTimes {
+    private final Map<Integer, Deque<Long>> byNumber = new ConcurrentHashMap<>();
+
+    void closed(int number, long epochMillis) {
+        byNumber.computeIfAbsent(number, n -> new ConcurrentLinkedDeque<>()).addLast(epochMillis);
+    }
+
+    /** When the newest frame with this number closed before the given moment was closed, or null. */
+    Long lastClosedBefore(int number, long epochMillis) {
+        Deque<Long> times = byNumber.get(number);
+        if (times != null) {
+            for (Iterator<Long> newestFirst = times.descendingIterator(); newestFirst.hasNext(); ) {
+                long closed = newestFirst.next();
+                if (closed <= epochMillis) {
+                    return closed;
+                }
+            }
+        }
+        return null;
+    }
+}
