@@ -1,6 +1,7 @@
 package io.gifstream.bench;
 
 import io.gifstream.testing.HeadlessChromium;
+import io.gifstream.testing.StallingRelay;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.gifstream.bench;
+package io.gifstream.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  * every byte it receives in either direction and passes it on when the stall ends, as a congested
  * mobile or Wi-Fi link does. The bytes the server wrote meanwhile then reach the browser at once.
  */
-final class StallingRelay implements AutoCloseable {
+public final class StallingRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private volatile long stalledUntilNanos;
 
-    StallingRelay(InetSocketAddress target) throws IOException {
+    public StallingRelay(InetSocketAddress target) throws IOException {
         this.target = target;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "relay-accept");
@@ -28,12 +28,12 @@ final class StallingRelay implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Holds all traffic for the given time from now. */
-    void stall(long millis) {
+    public void stall(long millis) {
         stalledUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
@@ -78,7 +78,8 @@ final class StallingRelay implements AutoCloseable {
         listener.close();
     }
 
-    static InetSocketAddress addressOf(String url) {
+    /** The address of the server behind a URL, e.g. http://localhost:8080/. */
+    public static InetSocketAddress addressOf(String url) {
         try {
             java.net.URI uri = java.net.URI.create(url);
             return new InetSocketAddress(InetAddress.getByName(uri.getHost()), uri.getPort());
