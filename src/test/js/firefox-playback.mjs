@@ -6,17 +6,12 @@
 //   {"phase":"recovered","liveAt":epochMillis,"samples":9,"distinct":n}   after the server is back
 // The caller stops the server after "live" and starts it again after "down".
 //   node firefox-playback.mjs http://localhost:8080/ target/screenshots/firefox
-import puppeteer from 'puppeteer-core';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { openPage, screenshotOfImage } from './firefox.mjs';
 
 const [url, shots = 'target/screenshots/firefox'] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
-const browser = await puppeteer.launch({
-  browser: 'firefox',
-  executablePath: '/usr/bin/firefox-esr',
-  headless: true,
-});
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // screenshots of the <img>, 250 ms apart, saved as name-i.png; stops after count or at the deadline
@@ -24,8 +19,7 @@ async function pictures(page, name, count, deadline = Infinity) {
   const hashes = new Set();
   const files = [];
   for (let i = 0; i < count && Date.now() < deadline; i++) {
-    // the page may swap its image between finding it and taking the picture: look again
-    const png = await (await page.$('#stream')).screenshot().catch(async () => (await page.$('#stream')).screenshot());
+    const png = await screenshotOfImage(page);
     const file = `${shots}/${name}-${i}.png`;
     writeFileSync(file, png);
     files.push(file);
@@ -41,15 +35,8 @@ async function distinctPictures(page, count, name) {
 
 const state = (page) => page.$eval('#state', (element) => element.textContent);
 
+const { browser, page } = await openPage(url);
 try {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 640, height: 480 });
-  // the page never finishes loading (its image is endless): do not wait for "load"
-  page.goto(url, { waitUntil: 'domcontentloaded' }).catch(() => {});
-  await page.waitForFunction(() => {
-    const image = document.getElementById('stream');
-    return image && image.naturalWidth > 0;
-  }, { timeout: 15000 });
   console.log(JSON.stringify({ phase: 'live', samples: 17, distinct: await distinctPictures(page, 17, 'live') }));
 
   const recycled = await pictures(page, 'recycled', Infinity, Date.now() + 25000);
