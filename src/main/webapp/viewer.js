@@ -30,8 +30,10 @@
     var parts = [query, more].filter(Boolean).join('&');
     return parts ? path + '?' + parts : path;
   }
+  // no preroll for a fresh image: it goes over a picture that is live already, and recent history
+  // played fast would show as a jump back in time
   function freshStreamUrl() {
-    return withQuery('stream.gif', 't=' + Date.now());
+    return withQuery('stream.gif', 'preroll=0&t=' + Date.now());
   }
 
   function watch(img) {

@@ -5,6 +5,7 @@ import io.gifstream.gif.StreamFrame;
 import io.gifstream.gif.StreamHeader;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +73,11 @@ public final class Broadcaster implements AutoCloseable {
 
     /**
      * Registers a viewer, holding a {@link #reserveSeat seat} for {@code address}, on a started async
-     * request and queues its header and preroll. The container starts its writes with the first
-     * {@code onWritePossible()}. {@code label} names the viewer in logs.
+     * request and queues its header and the frames of the last {@code preroll} (at least the newest
+     * frame). The container starts its writes with the first {@code onWritePossible()}. {@code label}
+     * names the viewer in logs.
      */
-    public Viewer join(AsyncContext async, ServletOutputStream out, String address, String label) {
+    public Viewer join(AsyncContext async, ServletOutputStream out, String address, String label, Duration preroll) {
         Viewer viewer = new Viewer(async, out, address, label, settings.backlogFrames(), counters, this::leave);
         async.addListener(viewer);
         out.setWriteListener(viewer);
@@ -84,7 +86,7 @@ public final class Broadcaster implements AutoCloseable {
                 viewer.end(null);
             } else {
                 if (header != null) {
-                    viewer.start(header, preroll());
+                    viewer.start(header, preroll(preroll));
                 }
                 // a client gone already (its error arrived before this lock) has left: not added
                 if (!viewer.isClosed()) {
@@ -198,8 +200,8 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     // newest frames covering the preroll time, never more than a backlog, and at least the newest one
-    private List<StreamFrame> preroll() {
-        long oldest = System.nanoTime() - settings.preroll().toNanos();
+    private List<StreamFrame> preroll(Duration preroll) {
+        long oldest = System.nanoTime() - preroll.toNanos();
         ArrayDeque<StreamFrame> frames = new ArrayDeque<>();
         var newestFirst = history.descendingIterator();
         while (newestFirst.hasNext() && frames.size() < settings.backlogFrames()) {

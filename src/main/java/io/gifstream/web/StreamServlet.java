@@ -6,9 +6,17 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.regex.Pattern;
 
-/** {@code GET /stream.gif}: the endless animated GIF. The response stays open; the broadcaster writes to it. */
+/**
+ * {@code GET /stream.gif}: the endless animated GIF. The response stays open; the broadcaster writes to
+ * it. {@code ?preroll=SECONDS} asks for less recent history than configured; the page asks for none
+ * when it swaps a fresh image in over one already showing the stream.
+ */
 public class StreamServlet extends HttpServlet {
+    private static final Pattern SECONDS = Pattern.compile("\\d{1,3}(\\.\\d{1,3})?");
     private transient Broadcaster broadcaster;
     private transient boolean logForwardedFor;
 
@@ -21,6 +29,13 @@ public class StreamServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Duration preroll;
+        try {
+            preroll = preroll(request.getParameter("preroll"), broadcaster.settings().preroll());
+        } catch (IllegalArgumentException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
         String address = request.getRemoteAddr();
         if (!broadcaster.reserveSeat(address)) {
             response.setHeader("Retry-After", "10");
@@ -31,11 +46,28 @@ public class StreamServlet extends HttpServlet {
             streamHeaders(response);
             AsyncContext async = request.startAsync();
             async.setTimeout(0); // a stream never times out; stalled viewers are ended by the broadcaster
-            broadcaster.join(async, response.getOutputStream(), address, label(request, address));
+            broadcaster.join(async, response.getOutputStream(), address, label(request, address), preroll);
         } catch (IOException | RuntimeException e) {
             broadcaster.releaseSeat(address); // it never joined, so it will never leave
             throw e;
         }
+    }
+
+    /** The preroll a request asks for: seconds, from 0 up to the configured preroll, which is the default. */
+    static Duration preroll(String requested, Duration configured) {
+        if (requested == null) {
+            return configured;
+        }
+        String rule = "preroll must be a number of seconds from 0 to "
+                + BigDecimal.valueOf(configured.toMillis(), 3).stripTrailingZeros().toPlainString();
+        if (!SECONDS.matcher(requested).matches()) {
+            throw new IllegalArgumentException(rule);
+        }
+        Duration preroll = Duration.ofMillis(Math.round(Double.parseDouble(requested) * 1000));
+        if (preroll.compareTo(configured) > 0) {
+            throw new IllegalArgumentException(rule);
+        }
+        return preroll;
     }
 
     /**
