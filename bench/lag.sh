@@ -4,6 +4,7 @@
 # swaps in a fresh image every 10 s (not the default 60 s), so that every run crosses a few swaps.
 #   bench/lag.sh [steady|stall|network|fast|slow|preroll ...]     (default: all)
 #   BROWSER=firefox bench/lag.sh ...                              (Firefox ESR; needs npm ci --prefix src/test/js)
+#   LAG_OPTIONS="--noise true --stall-ms 10000" bench/lag.sh network   (big frames, a longer stall)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -26,6 +27,6 @@ for scenario in "${scenarios[@]}"; do
   java -cp "target/test-classes:$(cat target/bench/classpath)" io.gifstream.bench.LagBenchmark \
     --url "http://127.0.0.1:$port/" --frames-dir "$frames" --seconds 30 \
     --scenario "$([ "$scenario" = preroll ] && echo steady || echo "$scenario")" --label "$scenario" \
-    --browser "${BROWSER:-chromium}"
+    --browser "${BROWSER:-chromium}" ${LAG_OPTIONS:-}
   kill $server; wait $server 2>/dev/null || true
 done

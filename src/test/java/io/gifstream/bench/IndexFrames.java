@@ -6,11 +6,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
  * Frames that carry their own number, readable back from a screenshot: eight 40x40 blocks across the
- * top, white for a 1 bit and black for a 0 (numbers modulo 256), on a grey picture.
+ * top, white for a 1 bit and black for a 0 (numbers modulo 256), on a grey picture — or, for big
+ * frames (about 60 KB, where the grey ones take 1 KB), over noise that LZW cannot compress.
  */
 final class IndexFrames {
     static final int WIDTH = 320;
@@ -20,11 +22,19 @@ final class IndexFrames {
     private IndexFrames() {
     }
 
-    static byte[] gif(int number) {
+    static byte[] gif(int number, boolean noise) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.GRAY);
         g.fillRect(0, 0, WIDTH, HEIGHT);
+        if (noise) {
+            Random random = new Random(number);
+            for (int y = BLOCK; y < HEIGHT; y++) {
+                for (int x = 0; x < WIDTH; x++) {
+                    image.getRaster().setSample(x, y, 0, random.nextInt(256));
+                }
+            }
+        }
         for (int bit = 0; bit < 8; bit++) {
             g.setColor((number >> (7 - bit) & 1) == 1 ? Color.WHITE : Color.BLACK);
             g.fillRect(bit * BLOCK, 0, BLOCK, BLOCK);

@@ -24,11 +24,11 @@ import javax.imageio.ImageIO;
  * the moment its file was closed. Scenarios: steady, stall (2 s without frames, then the missed ones
  * at once), fast and slow (the producer 5 % off the configured rate), network (the browser's network
  * holds all traffic for 3 s, then delivers it at once).
- * Options: url (of the page), frames-dir, fps, seconds, scenario, browser (chromium or firefox), label.
+ * Options: url (of the page), frames-dir, fps, seconds, scenario, browser (chromium or firefox), label,
+ * stall-ms (how long the network stalls; 3000), noise (true: big frames of about 60 KB).
  */
 public final class LagBenchmark {
     private static final long NETWORK_STALL_AT_SECONDS = 10;
-    private static final long NETWORK_STALL_MILLIS = 3_000;
     private LagBenchmark() {
     }
 
@@ -42,11 +42,12 @@ public final class LagBenchmark {
         double fps = Double.parseDouble(options.getOrDefault("fps", "10"));
         long seconds = Long.parseLong(options.getOrDefault("seconds", "30"));
         String scenario = options.getOrDefault("scenario", "steady");
+        long networkStallMillis = Long.parseLong(options.getOrDefault("stall-ms", "3000"));
         Files.createDirectories(frames);
 
         byte[][] numbered = new byte[256][];
         for (int i = 0; i < 256; i++) {
-            numbered[i] = IndexFrames.gif(i);
+            numbered[i] = IndexFrames.gif(i, Boolean.parseBoolean(options.getOrDefault("noise", "false")));
         }
         FrameCloseTimes closedAt = new FrameCloseTimes();
         double interval = 1e9 / fps * switch (scenario) {
@@ -65,15 +66,16 @@ public final class LagBenchmark {
             TimeUnit.SECONDS.sleep(1); // a first frame for the page to show
             boolean stallNetwork = scenario.equals("network");
             String pageUrl = stallNetwork ? url.replaceFirst(":\\d+/", ":" + network.port() + "/") : url;
-            Runnable atStallTime = stallNetwork ? () -> network.stall(NETWORK_STALL_MILLIS) : () -> { };
+            Runnable atStallTime = stallNetwork ? () -> network.stall(networkStallMillis) : () -> { };
             samples = browser.equals("firefox")
                     ? watchInFirefox(pageUrl, seconds, atStallTime, closedAt)
                     : watchInChromium(pageUrl, seconds, atStallTime, closedAt);
         } finally {
             producer.interrupt();
         }
-        report(options.getOrDefault("label", scenario) + (browser.equals("chromium") ? "" : ", " + browser), scenario, samples);
-        System.out.println("  connections the page opened: " + viewersJoined(url));
+        report(options.getOrDefault("label", scenario) + (browser.equals("chromium") ? "" : ", " + browser),
+                burstAtMillis(scenario, networkStallMillis), samples);
+        System.out.println("  server: " + status(url, "viewersJoined", "framesDropped", "framesCatchingUp"));
     }
 
     /** Screenshots taken back to back in this process, read as they come. */
@@ -190,15 +192,26 @@ public final class LagBenchmark {
         }
     }
 
-    private static String viewersJoined(String pageUrl) {
+    private static String status(String pageUrl, String... fields) {
         try (var in = java.net.URI.create(pageUrl).resolve("status").toURL().openStream()) {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("viewersJoined").asText();
+            var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            return java.util.Arrays.stream(fields).map(field -> field + " " + status.get(field).asText())
+                    .collect(java.util.stream.Collectors.joining(", "));
         } catch (IOException e) {
             return "unknown (" + e + ")";
         }
     }
 
-    private static void report(String label, String scenario, List<long[]> samples) {
+    /** When the held-up frames arrive at once: after the producer's stall (10-12 s) or the network's; -1: never. */
+    private static long burstAtMillis(String scenario, long networkStallMillis) {
+        return switch (scenario) {
+            case "stall" -> 12_000;
+            case "network" -> NETWORK_STALL_AT_SECONDS * 1000 + networkStallMillis;
+            default -> -1;
+        };
+    }
+
+    private static void report(String label, long burstAt, List<long[]> samples) {
         long[] lags = samples.stream().mapToLong(s -> s[1]).sorted().toArray();
         if (lags.length == 0) {
             System.out.println("| " + label + " | no frame seen |");
@@ -207,14 +220,8 @@ public final class LagBenchmark {
         long p50 = lags[(int) Math.ceil(lags.length * 0.50) - 1];
         long p95 = lags[(int) Math.ceil(lags.length * 0.95) - 1];
         long max = lags[lags.length - 1];
-        // after the producer's stall (10-12 s) or the network's (10-13 s): when is the lag back under
-        // 300 ms for good?
+        // after a burst: when is the lag back under 300 ms for good?
         String recovery = "";
-        long burstAt = switch (scenario) {
-            case "stall" -> 12_000;
-            case "network" -> (NETWORK_STALL_AT_SECONDS * 1000 + NETWORK_STALL_MILLIS);
-            default -> -1;
-        };
         if (burstAt > 0) {
             long lastOver = samples.stream().filter(s -> s[0] > burstAt && s[1] >= 300).mapToLong(s -> s[0]).max().orElse(burstAt);
             recovery = String.format(Locale.ROOT, ", back under 300 ms %.1f s after the burst", (lastOver - burstAt) / 1000.0);
