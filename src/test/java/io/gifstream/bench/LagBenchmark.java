@@ -25,7 +25,7 @@ import javax.imageio.ImageIO;
  * at once), fast and slow (the producer 5 % off the configured rate), network (the browser's network
  * holds all traffic for 3 s, then delivers it at once).
  * Options: url (of the page), frames-dir, fps, seconds, scenario, browser (chromium or firefox), label,
- * stall-ms (how long the network stalls; 3000), noise (true: big frames of about 60 KB).
+ * stall-ms (how long the network stalls; 3000), noise (true: big frames of about 90 KB).
  */
 public final class LagBenchmark {
     private static final long NETWORK_STALL_AT_SECONDS = 10;
