@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 /**
  * Frames that carry their own number, readable back from a screenshot: eight 40x40 blocks across the
  * top, white for a 1 bit and black for a 0 (numbers modulo 256), on a grey picture — or, for big
- * frames (about 90 KB, where the grey ones take 1 KB), over noise that LZW cannot compress.
+ * frames (about 90 KB, where the grey ones take 1.6 KB), over noise that LZW cannot compress.
  */
 final class IndexFrames {
     static final int WIDTH = 320;
