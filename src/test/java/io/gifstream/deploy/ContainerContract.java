@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * What every container must do with the built WAR, unchanged: started by its deploy script (the way
  * its administrators run it), fed ffmpeg frames in place at 10 fps, it streams pixel-exact frames,
- * answers status and snapshot, and survives an undeploy and redeploy without leaks.
+ * answers status and snapshot, survives an undeploy and redeploy without leaks, and when it stops,
+ * ends every stream properly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -135,6 +136,22 @@ abstract class ContainerContract {
         List<String> problems = process.log().lines().filter(container::isProblem).toList();
         assertTrue(problems.isEmpty(), "the container log reports problems:\n" + String.join("\n", problems));
         assertTrue(process.isAlive());
+    }
+
+    @Test
+    @Order(100) // the last: the container is gone after it
+    void stoppingTheContainerEndsEveryStreamWithItsLastPictureAndTheTrailer() throws Exception {
+        HttpResponse<InputStream> response = client.open("stream.gif");
+        try (InputStream body = response.body()) {
+            GifStreamReader stream = new GifStreamReader(body);
+            stream.nextFrame();
+            process.close(); // SIGTERM, as an init system or Ctrl-C stops it
+            // a response cut short fails the read: its chunked body would lack its last chunk
+            List<GifStreamReader.Item> ending = stream.untilTrailer();
+            GifStreamReader.Frame last = (GifStreamReader.Frame) ending.get(ending.size() - 2);
+            assertEquals(65535, last.delayCentiseconds(), "browsers stay on the last picture, no broken image");
+            assertEquals(-1, body.read(), "the response ends after the trailer");
+        }
     }
 
     /** Reads the stream for a while and returns the frames that arrived, each checked by the reader's block walk. */
