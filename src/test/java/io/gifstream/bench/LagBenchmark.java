@@ -1,24 +1,32 @@
 package io.gifstream.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gifstream.testing.HeadlessChromium;
 import io.gifstream.testing.StallingRelay;
-import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 /**
- * Glass-to-glass lag in headless Chromium: a producer writes numbered frames in place (as ffmpeg does)
+ * Glass-to-glass lag in headless Chromium or Firefox: a producer writes numbered frames in place (as ffmpeg does)
  * and notes when each file is closed; the browser shows the page, and screenshots of its image, taken
  * back to back, tell which frame is on screen. Lag = the screenshot that first shows a frame minus
  * the moment its file was closed. Scenarios: steady, stall (2 s without frames, then the missed ones
@@ -29,6 +37,7 @@ import javax.imageio.ImageIO;
  */
 public final class LagBenchmark {
     private static final long NETWORK_STALL_AT_SECONDS = 10;
+
     private LagBenchmark() {
     }
 
@@ -104,7 +113,7 @@ public final class LagBenchmark {
         Process firefox = new ProcessBuilder("node", "src/test/js/screenshots.mjs", pageUrl, shots.toString(),
                 Long.toString(seconds)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         long startMillis;
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(firefox.getInputStream()))) {
+        try (var out = new BufferedReader(new InputStreamReader(firefox.getInputStream(), StandardCharsets.UTF_8))) {
             String started = out.readLine();
             if (started == null || !started.startsWith("started ")) {
                 throw new IOException("Firefox did not show the page: " + started);
@@ -119,7 +128,7 @@ public final class LagBenchmark {
         }
         LagSamples samples = new LagSamples(startMillis, closedAt);
         try (var files = Files.list(shots)) {
-            for (Path png : files.sorted(java.util.Comparator.comparing(LagBenchmark::takenAt)).toList()) {
+            for (Path png : files.sorted(Comparator.comparing(LagBenchmark::takenAt)).toList()) {
                 samples.screenshot(takenAt(png), Files.readAllBytes(png));
             }
         }
@@ -193,10 +202,10 @@ public final class LagBenchmark {
     }
 
     private static String status(String pageUrl, String... fields) {
-        try (var in = java.net.URI.create(pageUrl).resolve("status").toURL().openStream()) {
-            var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-            return java.util.Arrays.stream(fields).map(field -> field + " " + status.get(field).asText())
-                    .collect(java.util.stream.Collectors.joining(", "));
+        try (InputStream in = URI.create(pageUrl).resolve("status").toURL().openStream()) {
+            JsonNode status = new ObjectMapper().readTree(in);
+            return Arrays.stream(fields).map(field -> field + " " + status.get(field).asText())
+                    .collect(Collectors.joining(", "));
         } catch (IOException e) {
             return "unknown (" + e + ")";
         }
