@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class StallingRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final InetSocketAddress target;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile long stalledUntilNanos;
 
     public StallingRelay(InetSocketAddress target) throws IOException {
@@ -41,7 +44,9 @@ public final class StallingRelay implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                open.add(client);
                 Socket server = new Socket(target.getAddress(), target.getPort());
+                open.add(server);
                 pump(client, server, "relay-up");
                 pump(server, client, "relay-down");
             } catch (IOException closed) {
@@ -60,6 +65,9 @@ public final class StallingRelay implements AutoCloseable {
                 }
             } catch (IOException | InterruptedException gone) {
                 // either side closed: closing both ends the other pump too
+            } finally {
+                open.remove(from);
+                open.remove(to);
             }
         }, name);
         thread.setDaemon(true);
@@ -76,6 +84,9 @@ public final class StallingRelay implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
+        for (Socket socket : open) {
+            socket.close();
+        }
     }
 
     /** The address of the server behind a URL, e.g. http://localhost:8080/. */
