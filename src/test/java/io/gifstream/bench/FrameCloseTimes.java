@@ -1,5 +1,9 @@
 package io.gifstream.bench;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
@@ -7,15 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * When the producer closed each numbered frame file. A screenshot can read only a frame's number, and
- * numbers repeat (every 256 frames), so a screenshot belongs to the newest frame of its number closed
- * before it was taken.
+ * When the producer closed each frame file, also logged as lines {@code in<n>.gif <epoch millis>}. A
+ * screenshot can read only a frame's number, and numbers repeat (every 256 frames), so a screenshot
+ * belongs to the newest frame of its number closed before it was taken.
  */
-final class FrameCloseTimes {
+final class FrameCloseTimes implements AutoCloseable {
     private final Map<Integer, Deque<Long>> byNumber = new ConcurrentHashMap<>();
+    private final PrintWriter log;
 
-    void closed(int number, long epochMillis) {
+    FrameCloseTimes(Path logFile) throws IOException {
+        log = new PrintWriter(Files.newBufferedWriter(logFile), true);
+    }
+
+    void closed(String fileName, int number, long epochMillis) {
         byNumber.computeIfAbsent(number, n -> new ConcurrentLinkedDeque<>()).addLast(epochMillis);
+        log.println(fileName + " " + epochMillis);
     }
 
     /** When the newest frame with this number closed before the given moment was closed, or null. */
@@ -30,5 +40,10 @@ final class FrameCloseTimes {
             }
         }
         return null;
+    }
+
+    @Override
+    public void close() {
+        log.close();
     }
 }

@@ -26,12 +26,13 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 /**
- * Glass-to-glass lag in headless Chromium or Firefox: a producer writes numbered frames in place (as ffmpeg does)
- * and notes when each file is closed; the browser shows the page, and screenshots of its image, taken
- * back to back, tell which frame is on screen. Lag = the screenshot that first shows a frame minus
- * the moment its file was closed. Scenarios: steady, stall (2 s without frames, then the missed ones
- * at once), fast and slow (the producer 5 % off the configured rate), network (the browser's network
- * holds all traffic for 3 s, then delivers it at once).
+ * Glass-to-glass lag in headless Chromium or Firefox: a producer writes numbered frames in place (as
+ * ffmpeg does) and notes when each file is closed (also in {@code <frames-dir>-closed.log}); the
+ * browser shows the page, and screenshots of its image, taken back to back, tell which frame is on
+ * screen. Lag = the screenshot that first shows a frame minus the moment its file was closed.
+ * Scenarios: steady, stall (2 s without frames, then the missed ones at once), fast and slow (the
+ * producer 5 % off the configured rate), network (the browser's network holds all traffic for 3 s,
+ * then delivers it at once).
  * Options: url (of the page), frames-dir, fps, seconds, scenario, browser (chromium or firefox), label,
  * stall-ms (how long the network stalls; 3000), noise (true: big frames of about 90 KB).
  */
@@ -58,29 +59,31 @@ public final class LagBenchmark {
         for (int i = 0; i < 256; i++) {
             numbered[i] = IndexFrames.gif(i, Boolean.parseBoolean(options.getOrDefault("noise", "false")));
         }
-        FrameCloseTimes closedAt = new FrameCloseTimes();
+        Path closeLog = frames.resolveSibling(frames.getFileName() + "-closed.log");
         double interval = 1e9 / fps * switch (scenario) {
             case "fast" -> 0.95;
             case "slow" -> 1.05;
             default -> 1.0;
         };
-        Thread producer = new Thread(() -> produce(frames, numbered, closedAt, interval, scenario.equals("stall")),
-                "lag-producer");
-        producer.setDaemon(true);
-
         String browser = options.getOrDefault("browser", "chromium");
         List<long[]> samples;
-        try (StallingRelay network = new StallingRelay(StallingRelay.addressOf(url))) {
+        try (FrameCloseTimes closedAt = new FrameCloseTimes(closeLog);
+             StallingRelay network = new StallingRelay(StallingRelay.addressOf(url))) {
+            Thread producer = new Thread(() -> produce(frames, numbered, closedAt, interval, scenario.equals("stall")),
+                    "lag-producer");
+            producer.setDaemon(true);
             producer.start();
-            TimeUnit.SECONDS.sleep(1); // a first frame for the page to show
-            boolean stallNetwork = scenario.equals("network");
-            String pageUrl = stallNetwork ? url.replaceFirst(":\\d+/", ":" + network.port() + "/") : url;
-            Runnable atStallTime = stallNetwork ? () -> network.stall(networkStallMillis) : () -> { };
-            samples = browser.equals("firefox")
-                    ? watchInFirefox(pageUrl, seconds, atStallTime, closedAt)
-                    : watchInChromium(pageUrl, seconds, atStallTime, closedAt);
-        } finally {
-            producer.interrupt();
+            try {
+                TimeUnit.SECONDS.sleep(1); // a first frame for the page to show
+                boolean stallNetwork = scenario.equals("network");
+                String pageUrl = stallNetwork ? url.replaceFirst(":\\d+/", ":" + network.port() + "/") : url;
+                Runnable atStallTime = stallNetwork ? () -> network.stall(networkStallMillis) : () -> { };
+                samples = browser.equals("firefox")
+                        ? watchInFirefox(pageUrl, seconds, atStallTime, closedAt)
+                        : watchInChromium(pageUrl, seconds, atStallTime, closedAt);
+            } finally {
+                producer.interrupt();
+            }
         }
         report(options.getOrDefault("label", scenario) + (browser.equals("chromium") ? "" : ", " + browser),
                 burstAtMillis(scenario, networkStallMillis), samples);
@@ -195,7 +198,7 @@ public final class LagBenchmark {
             out.write(content, 0, content.length / 2);
             out.flush();
             out.write(content, content.length / 2, content.length - content.length / 2);
-            closedAt.closed(n % 256, System.currentTimeMillis());
+            closedAt.closed("in" + n + ".gif", n % 256, System.currentTimeMillis());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
