@@ -15,6 +15,7 @@ import io.gifstream.testing.TestWar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,13 +97,14 @@ class PrerollIT {
     }
 
     @Test
+    @Order(3)
     void aPrerollOutsideZeroToTheConfiguredOneIsABadRequest() {
         StreamClient client = new StreamClient(base);
         long joined = client.status().get("viewersJoined").asLong();
         for (String preroll : List.of("abc", "-1", "31", "1e3", "")) {
             var response = client.get("stream.gif?preroll=" + preroll);
             assertEquals(400, response.statusCode(), "preroll=" + preroll);
-            assertTrue(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+            assertTrue(new String(response.body(), StandardCharsets.UTF_8)
                     .contains("preroll must be a number of seconds from 0 to 30"), "preroll=" + preroll);
         }
         assertEquals(joined, client.status().get("viewersJoined").asLong(), "no viewer joined");
