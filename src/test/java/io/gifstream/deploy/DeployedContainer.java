@@ -16,17 +16,6 @@ interface DeployedContainer {
     /** Puts it back after {@link #undeploy}. */
     void redeploy(Path work) throws Exception;
 
-    /** Undeploys by moving the application's context file out of the container's sight. */
-    static void moveAway(Path contextFile, Path work) throws java.io.IOException {
-        java.nio.file.Files.move(contextFile, work.resolve(contextFile.getFileName() + ".undeployed"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Redeploys by putting back what {@link #moveAway} moved. */
-    static void moveBack(Path contextFile, Path work) throws java.io.IOException {
-        java.nio.file.Files.move(work.resolve(contextFile.getFileName() + ".undeployed"), contextFile);
-    }
-
     /**
      * Whether a line of the container's log reports a problem: an error or warning from the application
      * or its Weld, or the container finding a thread or class loader left behind.

@@ -3,7 +3,7 @@ package io.gifstream.deploy;
 import java.nio.file.Path;
 
 /**
- * Stock Eclipse Jetty 12.1 with only the http and ee10-deploy modules, run by deploy/jetty/run.sh:
+ * Stock Eclipse Jetty 12.1 with only the http, ee10-deploy and graceful modules, run by deploy/jetty/run.sh:
  * the WAR as ROOT, gifstream.frames.dir set through the context file's override descriptor.
  */
 class JettyIT extends ContainerContract {
@@ -12,7 +12,7 @@ class JettyIT extends ContainerContract {
     }
 
     /** Jetty's deployer (scanning every second) undeploys when the context file goes and deploys when it returns. */
-    record Jetty() implements DeployedContainer {
+    record Jetty() implements ContextFileContainer {
         @Override
         public Path script() {
             return Path.of("deploy/jetty/run.sh");
@@ -23,18 +23,9 @@ class JettyIT extends ContainerContract {
             return "12.1.12";
         }
 
-        private Path contextFile(Path work) {
+        @Override
+        public Path contextFile(Path work) {
             return work.resolve("base-" + version() + "/webapps/ROOT.xml");
-        }
-
-        @Override
-        public void undeploy(Path work) throws Exception {
-            DeployedContainer.moveAway(contextFile(work), work);
-        }
-
-        @Override
-        public void redeploy(Path work) throws Exception {
-            DeployedContainer.moveBack(contextFile(work), work);
         }
     }
 }

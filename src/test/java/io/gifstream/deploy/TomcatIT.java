@@ -9,24 +9,15 @@ class TomcatIT extends ContainerContract {
     }
 
     /** Tomcat undeploys an application whose context file disappears, and deploys it when it comes back. */
-    record Tomcat(String version) implements DeployedContainer {
+    record Tomcat(String version) implements ContextFileContainer {
         @Override
         public Path script() {
             return Path.of("deploy/tomcat/run.sh");
         }
 
-        private Path contextFile(Path work) {
+        @Override
+        public Path contextFile(Path work) {
             return work.resolve("base-" + version + "/conf/Catalina/localhost/ROOT.xml");
-        }
-
-        @Override
-        public void undeploy(Path work) throws Exception {
-            DeployedContainer.moveAway(contextFile(work), work);
-        }
-
-        @Override
-        public void redeploy(Path work) throws Exception {
-            DeployedContainer.moveBack(contextFile(work), work);
         }
     }
 }
