@@ -39,8 +39,17 @@ public final class ContainerProcess implements AutoCloseable {
         }
         ContainerProcess server = start(Path.of("."), work.resolve("container.log"), command);
         StreamClient client = new StreamClient(new java.net.URL("http://localhost:" + port + "/"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).ignoreExceptions()
-                .until(() -> client.get("status").statusCode() == 200);
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).ignoreExceptions()
+                    .until(() -> client.get("status").statusCode() == 200);
+        } catch (RuntimeException notStarted) {
+            try {
+                server.close(); // a container whose application never came up must not outlive the test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw notStarted;
+        }
         return server;
     }
 
