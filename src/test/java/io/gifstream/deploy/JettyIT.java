@@ -3,7 +3,7 @@ package io.gifstream.deploy;
 import java.nio.file.Path;
 
 /**
- * Stock Eclipse Jetty 12.1 with only the http, ee10-deploy and graceful modules, run by deploy/jetty/run.sh:
+ * Stock Eclipse Jetty 12.1 with only the http and ee10-deploy modules (and a stop timeout), run by deploy/jetty/run.sh:
  * the WAR as ROOT, gifstream.frames.dir set through the context file's override descriptor.
  */
 class JettyIT extends ContainerContract {
