@@ -80,8 +80,14 @@ final class BenchProducer implements AutoCloseable {
         written.incrementAndGet();
     }
 
+    /** Stops writing; returns once a file being written is complete, so none is left half-written. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown(); // not shutdownNow: an interrupt would cut the file being written
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,187 +5,83 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gifstream.testing.ContainerProcess;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Hostile clients against the WAR in a stock Jetty process: 1,000 viewers that never read, slow-header
- * requests, viewers that vanish mid-frame, and 10,000 connect/disconnect cycles — while one fast viewer
- * must keep getting every frame on time, and afterwards the server's heap, file descriptors, threads
- * and viewer count must be back at their baseline.
+ * Hostile clients against the WAR in a stock Jetty process — viewers that never read, slow-header
+ * requests, viewers that vanish mid-frame, connect/disconnect cycles — at a load a 2-core machine holds
+ * with a wide margin: one fast viewer must lose no frame, and afterwards the server's heap, file
+ * descriptors, threads and viewer count must be back at their baseline. Nothing here is timed: latency
+ * under the heaviest abuse is measured by {@code bench/abuse.sh} ({@link ClientAbuseBenchmark}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientAbuseIT {
-    private final Path work = Path.of("target/deploy/ClientAbuseIT").toAbsolutePath();
-    private ContainerProcess server;
-    private BenchProducer producer;
-    private URI stream;
-    private LoadGenerator.ServerProbe probe;
-    private final FrameClock clock = new FrameClock();
-    private final List<SelectorLoop> loops = new ArrayList<>();
+    static final ClientAbuse.Load LOAD = new ClientAbuse.Load(300, 100, 200, 2_000);
+
+    private ClientAbuse scene;
 
     @BeforeAll
     void start() throws Exception {
-        Path frames = Files.createDirectories(work.resolve("frames"));
-        int port = ContainerProcess.freePort();
-        server = ContainerProcess.startJetty(work, port, "gifstream.frames.dir=" + frames,
-                "gifstream.viewer.stall-timeout=3");
-        stream = URI.create("http://127.0.0.1:" + port + "/stream.gif");
-        probe = new LoadGenerator.ServerProbe(server.pid(), stream.resolve("status"));
-        producer = new BenchProducer(frames, BenchProducer.fixtures(Path.of("src/test/resources/frames/159x97")), clock);
-        producer.start(10);
-        loops.add(new SelectorLoop(0, 1000));
-        loops.add(new SelectorLoop(1, 1000));
+        scene = new ClientAbuse(Path.of("target/deploy/ClientAbuseIT").toAbsolutePath());
     }
 
     @AfterAll
     void stop() throws Exception {
-        loops.forEach(SelectorLoop::stop);
-        if (producer != null) {
-            producer.close();
+        if (scene != null) {
+            scene.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private ViewerConnection viewer(ViewerConnection.Mode mode, int loop) throws Exception {
-        ViewerConnection viewer = new ViewerConnection(new InetSocketAddress(stream.getHost(), stream.getPort()),
-                stream.getPath(), stream.getHost(), mode, clock, loops.get(loop % 2).latencies);
-        loops.get(loop % 2).add(viewer);
-        return viewer;
     }
 
     @Test
-    void abuseCostsTheFastViewerNothingAndLeavesNothingBehind() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.status().get("framesIngested").asLong() > 5);
-        JsonNode baseline = sample();
+    void abuseCostsTheFastViewerNoFrameAndLeavesNothingBehind() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> scene.framesIngested() > 5);
+        JsonNode baseline = scene.sampleAfterGc();
 
-        ViewerConnection fast = viewer(ViewerConnection.Mode.FAST, 0);
+        ViewerConnection fast = scene.viewer(ViewerConnection.Mode.FAST, 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> fast.frames > 0);
-        fast.recording = true;
-        long producedBefore = producer.framesWritten();
+        // counted from here: every frame the server ingests from now on must reach the fast viewer
+        long ingestedBefore = scene.framesIngested();
+        long fastBefore = fast.frames;
 
-        List<ViewerConnection> stuck = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            stuck.add(viewer(ViewerConnection.Mode.STUCK, i));
-        }
-        List<Socket> slowHeaders = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            Socket socket = new Socket();
-            socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()));
-            socket.getOutputStream().write("GET /stream.gif HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
-            slowHeaders.add(socket);
-        }
-        int vanished = vanishMidFrame(500);
-        int cycles = connectAndDisconnect(10_000);
+        List<ViewerConnection> stuck = scene.stuckViewers(LOAD.stuck());
+        List<Socket> slowHeaders = scene.slowHeaders(LOAD.slowHeaders());
+        int vanished = scene.vanishMidFrame(LOAD.vanishing());
+        int cycles = scene.connectAndDisconnect(LOAD.cycles());
         long joinedBefore = baseline.get("viewersJoined").asLong();
         await().atMost(Duration.ofSeconds(30)).until(
-                () -> probe.status().get("viewersJoined").asLong() - joinedBefore >= 1 + 1000 + 500 + 10_000);
-
+                () -> scene.probe.status().get("viewersJoined").asLong() - joinedBefore >= 1 + LOAD.viewersJoining());
         stuck.forEach(ViewerConnection::close);
         for (Socket socket : slowHeaders) {
             socket.close();
         }
-        fast.recording = false;
-        long produced = producer.framesWritten() - producedBefore;
 
-        assertEquals(500, vanished);
-        assertEquals(10_000, cycles);
+        long written = scene.stopProducer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> scene.framesIngested() >= written);
+        long ingested = scene.framesIngested() - ingestedBefore;
+        assertEquals(LOAD.vanishing(), vanished);
+        assertEquals(LOAD.cycles(), cycles);
+        // a frame published while the window opened may or may not be counted on either side: one of slack
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(fast.frames - fastBefore >= ingested - 1,
+                "the fast viewer got " + (fast.frames - fastBefore) + " of the " + ingested + " frames ingested"));
         assertTrue(fast.valid(), fast.failure());
-        assertTrue(fast.framesInWindow >= produced * 0.95,
-                "the fast viewer got " + fast.framesInWindow + " of " + produced + " frames");
-        int[] latencies = LatencyRecorder.merged(loops.stream().map(l -> l.latencies).toList());
-        double p99 = LatencyRecorder.percentile(latencies, 99);
-        assertTrue(p99 < 500, "the fast viewer's p99 latency under abuse: " + p99 + " ms");
 
         fast.close();
-        await().atMost(Duration.ofSeconds(30)).until(() -> probe.status().get("viewers").asInt() == 0);
-        JsonNode after = sample();
+        await().atMost(Duration.ofSeconds(30)).until(() -> scene.probe.status().get("viewers").asInt() == 0);
+        JsonNode after = scene.sampleAfterGc();
         assertTrue(after.get("heapUsedBytes").asLong() < baseline.get("heapUsedBytes").asLong() + 16_000_000,
                 "heap after GC: " + baseline.get("heapUsedBytes") + " before, " + after.get("heapUsedBytes") + " after");
-        await().atMost(Duration.ofSeconds(30)).until(() -> sample().get("openFileDescriptors").asLong()
+        await().atMost(Duration.ofSeconds(30)).until(() -> scene.sampleAfterGc().get("openFileDescriptors").asLong()
                 <= baseline.get("openFileDescriptors").asLong() + 10);
-        // the burst grows Jetty's request thread pool to its maximum of 200; idle pool threads retire
-        // after 60 s. Nothing of the application's own may be added on top of that.
+        // the burst grows Jetty's request thread pool (at most 200); idle pool threads retire after 60 s.
+        // Nothing of the application's own may be added on top of that.
         assertTrue(after.get("liveThreads").asInt() <= baseline.get("liveThreads").asInt() + 200,
                 "threads: " + baseline.get("liveThreads") + " before, " + after.get("liveThreads") + " after");
-    }
-
-    private JsonNode sample() throws Exception {
-        probe.heapAfterGc();
-        return probe.status();
-    }
-
-    /** Viewers that read part of a frame, then reset their connection. */
-    private int vanishMidFrame(int count) throws Exception {
-        AtomicInteger done = new AtomicInteger();
-        runConcurrently(count, () -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()));
-                request(socket);
-                socket.getInputStream().readNBytes(700); // headers, the GIF header, and part of a frame
-                socket.setSoLinger(true, 0); // close with a reset, as a crashed client does
-            }
-            done.incrementAndGet();
-            return null;
-        });
-        return done.get();
-    }
-
-    /** Viewers that get their first bytes and leave. */
-    private int connectAndDisconnect(int count) throws Exception {
-        AtomicInteger done = new AtomicInteger();
-        runConcurrently(count, () -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()));
-                request(socket);
-                InputStream in = socket.getInputStream();
-                in.readNBytes(64);
-            }
-            done.incrementAndGet();
-            return null;
-        });
-        return done.get();
-    }
-
-    private void request(Socket socket) throws Exception {
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /stream.gif HTTP/1.1\r\nHost: " + stream.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static void runConcurrently(int count, java.util.concurrent.Callable<Void> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Void>> results = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                results.add(pool.submit(task));
-            }
-            for (Future<Void> result : results) {
-                result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
