@@ -90,7 +90,8 @@ public class StreamServlet extends HttpServlet {
 
     static void streamHeaders(HttpServletResponse response) {
         response.setContentType("image/gif");
-        response.setHeader("Cache-Control", "no-cache, no-store");
+        // no-transform: a proxy that recompresses images would break every frame of the stream
+        response.setHeader("Cache-Control", "no-cache, no-store, no-transform");
         response.setHeader("Pragma", "no-cache");
         response.setHeader("X-Accel-Buffering", "no"); // nginx: pass each frame on at once
     }
