@@ -21,7 +21,7 @@ for scenario in "${scenarios[@]}"; do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   preroll=0; [ "$scenario" = preroll ] && preroll=2
   deploy/jetty/run.sh --port "$port" --work target/bench/jetty --set gifstream.frames.dir="$frames" \
-    --set gifstream.preroll.seconds=$preroll --set gifstream.page.recycle-seconds=10 > target/bench/jetty-lag.log 2>&1 &
+    --set gifstream.preroll.seconds=$preroll --set gifstream.page.recycle-seconds=10 --set gifstream.status.details=true > target/bench/jetty-lag.log 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break; sleep 0.5; done
   java -cp "target/test-classes:$(cat target/bench/classpath)" io.gifstream.bench.LagBenchmark \

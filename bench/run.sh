@@ -45,7 +45,7 @@ run_one() { # viewers slow stuck fixtures fps
   # BENCH_JFR=1 records a flight recording of the server: target/bench/server-<viewers>.jfr
   JAVA_TOOL_OPTIONS="${BENCH_JFR:+-XX:StartFlightRecording=filename=$root/target/bench/server-$1.jfr,settings=profile}" \
   deploy/jetty/run.sh --port "$port" --work target/bench/jetty --set gifstream.frames.dir="$root/$frames" \
-    --set gifstream.frames.rate="$5" --set gifstream.viewers.max=100000 > target/bench/jetty.log 2>&1 &
+    --set gifstream.frames.rate="$5" --set gifstream.viewers.max=100000 --set gifstream.status.details=true > target/bench/jetty.log 2>&1 &
   local server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' RETURN
   for _ in $(seq 1 120); do

@@ -22,7 +22,7 @@ frames="$root/target/soak/frames"
 rm -rf "$frames"; mkdir -p "$frames"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 deploy/jetty/run.sh --port "$port" --work target/soak/jetty --set gifstream.frames.dir="$frames" \
-  --set gifstream.viewer.stall-timeout=5 > target/soak/jetty.log 2>&1 &
+  --set gifstream.viewer.stall-timeout=5 --set gifstream.status.details=true > target/soak/jetty.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -23,17 +23,12 @@
   var ended = false; // the image on screen no longer plays: its stream ended or failed
   var SLOW_POLL_MS = 500;
   var pollFailed = false;
-  // an access token in the page's own address goes along with every request of the page
-  var token = new URLSearchParams(location.search).get('token');
-  var query = token ? 'token=' + encodeURIComponent(token) : '';
-  function withQuery(path, more) {
-    var parts = [query, more].filter(Boolean).join('&');
-    return parts ? path + '?' + parts : path;
-  }
-  // no preroll for a fresh image: it goes over a picture that is live already, and recent history
-  // played fast would show as a jump back in time
+  // An access token travels as the cookie the server set when the page was opened with ?token=,
+  // never in these URLs.
+  // No preroll for a fresh image: it goes over a picture that is live already, and recent history
+  // played fast would show as a jump back in time.
   function freshStreamUrl() {
-    return withQuery('stream.gif', 'preroll=0&t=' + Date.now());
+    return 'stream.gif?preroll=0&t=' + Date.now();
   }
 
   function watch(img) {
@@ -50,7 +45,7 @@
     if (reconnectTimer !== null) return;
     state.textContent = reason + ', reconnecting…';
     reconnectTimer = setTimeout(function () {
-      fetch(withQuery('status'), { cache: 'no-store' }).then(function (response) {
+      fetch('status', { cache: 'no-store' }).then(function (response) {
         if (!response.ok) throw new Error('status ' + response.status);
         reconnectTimer = null;
         backoffMs = 500;
@@ -122,12 +117,12 @@
   }
 
   watch(image);
-  image.src = withQuery('stream.gif');
+  image.src = 'stream.gif';
   state.textContent = 'live';
 
   function refreshStatus() {
     var asked = Date.now();
-    fetch(withQuery('status'), { cache: 'no-store' })
+    fetch('status', { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (status) {
         if (pollFailed || Date.now() - asked > SLOW_POLL_MS) recycle();

@@ -30,6 +30,8 @@ public final class ConfigLoader {
     public static final String PAGE_FRAME_ANCESTORS = "gifstream.page.frame-ancestors";
     public static final String VIEWERS_LOG_FORWARDED_FOR = "gifstream.viewers.log-forwarded-for";
     public static final String PAGE_RECYCLE_SECONDS = "gifstream.page.recycle-seconds";
+    public static final String HEALTH_MAX_FRAME_AGE_SECONDS = "gifstream.health.max-frame-age-seconds";
+    public static final String STATUS_DETAILS = "gifstream.status.details";
 
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
@@ -67,7 +69,9 @@ public final class ConfigLoader {
                 token.isEmpty() ? Optional.empty() : Optional.of(token(ACCESS_TOKEN, token)),
                 headerValue(PAGE_FRAME_ANCESTORS, value(PAGE_FRAME_ANCESTORS, "'self'")),
                 bool(VIEWERS_LOG_FORWARDED_FOR, "false"),
-                Duration.ofSeconds(integer(PAGE_RECYCLE_SECONDS, "60", 10, 86_400)));
+                Duration.ofSeconds(integer(PAGE_RECYCLE_SECONDS, "60", 10, 86_400)),
+                Duration.ofSeconds(integer(HEALTH_MAX_FRAME_AGE_SECONDS, "5", 1, 86_400)),
+                bool(STATUS_DETAILS, "false"));
     }
 
     /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param frameAncestors   the CSP frame-ancestors sources allowed to embed the page
  * @param logForwardedFor  whether logs name a viewer by the client in X-Forwarded-For (behind a trusted proxy)
  * @param pageRecycle      how often the page replaces its image with a fresh connection (browser memory)
+ * @param maxFrameAge      how long {@code /health} may go without a new frame before it answers 503
+ * @param statusDetails    whether {@code /status} shows everyone the operator fields (paths, skip reasons,
+ *                         source errors, JVM figures); otherwise only what the page needs
  */
 public record GifstreamConfig(
         Optional<Path> framesDir,
@@ -42,7 +45,9 @@ public record GifstreamConfig(
         Optional<String> accessToken,
         String frameAncestors,
         boolean logForwardedFor,
-        Duration pageRecycle) {
+        Duration pageRecycle,
+        Duration maxFrameAge,
+        boolean statusDetails) {
 
     /** Every setting, for the startup log, but never the access token itself. */
     @Override
@@ -53,6 +58,7 @@ public record GifstreamConfig(
                 + ", viewerBacklog=" + viewerBacklog + ", stallTimeout=" + stallTimeout + ", keepAlive=" + keepAlive
                 + ", maxViewers=" + maxViewers + ", maxViewersPerAddress=" + maxViewersPerAddress
                 + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors
-                + ", logForwardedFor=" + logForwardedFor + ", pageRecycle=" + pageRecycle;
+                + ", logForwardedFor=" + logForwardedFor + ", pageRecycle=" + pageRecycle
+                + ", maxFrameAge=" + maxFrameAge + ", statusDetails=" + statusDetails;
     }
 }

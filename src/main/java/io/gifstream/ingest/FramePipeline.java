@@ -25,6 +25,7 @@ final class FramePipeline {
     private final AtomicLong ingested = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private volatile String lastSkipReason;
+    private volatile long lastPublishNanos;
     private StreamHeader header;
 
     /** @param viewers where encoded frames go: the broadcaster's {@code publish} */
@@ -44,6 +45,7 @@ final class FramePipeline {
         }
         long now = System.nanoTime();
         viewers.accept(StreamFrame.encode(header, frame, delays.next(now)));
+        lastPublishNanos = now;
         ingested.incrementAndGet();
         rate.tick(now);
     }
@@ -70,6 +72,11 @@ final class FramePipeline {
 
     String lastSkipReason() {
         return lastSkipReason;
+    }
+
+    /** Seconds since the newest frame went to the viewers, or -1 before the first. */
+    double secondsSinceLastFrame() {
+        return ingested.get() == 0 ? -1 : (System.nanoTime() - lastPublishNanos) / 1e9;
     }
 
     double fps() {

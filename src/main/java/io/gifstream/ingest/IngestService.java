@@ -32,10 +32,11 @@ public class IngestService {
 
     public synchronized IngestStatus status() {
         if (source == null) {
-            return new IngestStatus("none", "", "not started", 0, 0, null, 0);
+            return new IngestStatus("none", "", "not started", 0, 0, null, 0, -1);
         }
         return new IngestStatus(source.kind(), source.location(), source.state(),
-                pipeline.framesIngested(), pipeline.framesSkipped(), pipeline.lastSkipReason(), pipeline.fps());
+                pipeline.framesIngested(), pipeline.framesSkipped(), pipeline.lastSkipReason(), pipeline.fps(),
+                pipeline.secondsSinceLastFrame());
     }
 
     /** Stops the source and waits for its thread, so nothing outlives the application. */

@@ -7,6 +7,7 @@ package io.gifstream.ingest;
  * @param location       the frame directory, or a description of the demo pattern
  * @param state          e.g. "watching", "directory missing", "running"
  * @param lastSkipReason why the newest skipped file was skipped, or null
+ * @param secondsSinceLastFrame how long ago the newest frame was published, or -1 before the first
  */
 public record IngestStatus(
         String source,
@@ -15,5 +16,6 @@ public record IngestStatus(
         long framesIngested,
         long framesSkipped,
         String lastSkipReason,
-        double ingestFps) {
+        double ingestFps,
+        double secondsSinceLastFrame) {
 }

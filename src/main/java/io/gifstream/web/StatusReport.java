@@ -7,8 +7,10 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * The JSON document of {@code GET /status}: the stream, the ingest, and the process's heap, threads
- * and open file descriptors (-1 where the platform does not tell), for monitoring and soak tests.
+ * The JSON document of {@code GET /status} for operators ({@code gifstream.status.details=true}): the
+ * stream, the ingest — with the frame directory, skip reasons and source errors — and the process's
+ * heap, threads and open file descriptors (-1 where the platform does not tell), for monitoring and
+ * soak tests. Everyone else gets the {@link PageStatus}.
  */
 public record StatusReport(
         int viewers,
@@ -33,9 +35,12 @@ public record StatusReport(
         long heapUsedBytes,
         int liveThreads,
         long openFileDescriptors,
-        long pageRecycleSeconds) {
+        long pageRecycleSeconds,
+        boolean live,
+        double secondsSinceLastFrame) {
 
-    static StatusReport of(StreamStats stream, IngestStatus ingest, long uptimeSeconds, long pageRecycleSeconds) {
+    static StatusReport of(StreamStats stream, IngestStatus ingest, long uptimeSeconds, long pageRecycleSeconds,
+                           boolean live) {
         var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long descriptors = countOpenFileDescriptors();
         return new StatusReport(stream.viewers(), stream.viewersJoined(), stream.viewersDisconnectedStalled(),
@@ -46,7 +51,7 @@ public record StatusReport(
                 ingest.ingestFps(), stream.width(), stream.height(),
                 ingest.source(), ingest.location(), ingest.state(), uptimeSeconds,
                 memory.getUsed(), ManagementFactory.getThreadMXBean().getThreadCount(), descriptors,
-                pageRecycleSeconds);
+                pageRecycleSeconds, live, ingest.secondsSinceLastFrame());
     }
 
     // read as a JMX attribute: WildFly's module system hides com.sun.management from deployments

@@ -90,7 +90,9 @@ public class StreamServlet extends HttpServlet {
 
     static void streamHeaders(HttpServletResponse response) {
         response.setContentType("image/gif");
-        response.setHeader("Cache-Control", "no-cache, no-store");
+        // no-transform (RFC 9111 5.2.2.6): proxies that recompress images (mobile data savers) must pass the
+        // GIF on byte for byte; one that waits for the end of an endless image to re-encode it shows nothing
+        response.setHeader("Cache-Control", "no-cache, no-store, no-transform");
         response.setHeader("Pragma", "no-cache");
         response.setHeader("X-Accel-Buffering", "no"); // nginx: pass each frame on at once
     }

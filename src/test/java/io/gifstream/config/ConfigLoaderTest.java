@@ -64,4 +64,22 @@ class ConfigLoaderTest {
         assertThrows(InvalidConfigException.class,
                 () -> load(Map.of(ConfigLoader.FRAMES_RETAIN, "-1"), Map.of(), Map.of()));
     }
+
+    @Test
+    void healthAllowsFiveSecondsWithoutAFrameUnlessSetOtherwise() {
+        assertEquals(Duration.ofSeconds(5), load(Map.of(), Map.of(), Map.of()).maxFrameAge());
+        assertEquals(Duration.ofSeconds(30),
+                load(Map.of(), Map.of("GIFSTREAM_HEALTH_MAX_FRAME_AGE_SECONDS", "30"), Map.of()).maxFrameAge());
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> load(Map.of(ConfigLoader.HEALTH_MAX_FRAME_AGE_SECONDS, "0"), Map.of(), Map.of()));
+        assertEquals(ConfigLoader.HEALTH_MAX_FRAME_AGE_SECONDS, e.key());
+    }
+
+    @Test
+    void statusDetailsAreForOperatorsOnlyUntilSwitchedOn() {
+        assertEquals(false, load(Map.of(), Map.of(), Map.of()).statusDetails());
+        assertEquals(true, load(Map.of(ConfigLoader.STATUS_DETAILS, "true"), Map.of(), Map.of()).statusDetails());
+        assertThrows(InvalidConfigException.class,
+                () -> load(Map.of(ConfigLoader.STATUS_DETAILS, "yes"), Map.of(), Map.of()));
+    }
 }

@@ -65,7 +65,8 @@ abstract class ContainerContract {
         int port = ContainerProcess.freePort();
         process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
                 "bash", container.script().toString(), "--port", String.valueOf(port), "--work", work.toString(),
-                "--version", container.version(), "--set", "gifstream.frames.dir=" + frames));
+                "--version", container.version(), "--set", "gifstream.frames.dir=" + frames,
+                "--set", ContainerProcess.STATUS_DETAILS));
         client = new StreamClient(viewerBase(port));
         awaitStatus(200, Duration.ofMinutes(3));
         resumeFrames();

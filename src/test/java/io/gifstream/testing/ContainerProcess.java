@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A servlet container started as its own process, as an administrator runs it; its output goes to a log file. */
 public final class ContainerProcess implements AutoCloseable {
+    /** The setting that shows the operator fields of /status (heap, descriptors, source state) that tests read. */
+    public static final String STATUS_DETAILS = "gifstream.status.details=true";
     private final Process process;
     private final Path log;
 
@@ -28,11 +30,12 @@ public final class ContainerProcess implements AutoCloseable {
 
     /**
      * The built WAR in a stock Jetty started by deploy/jetty/run.sh, with these gifstream settings
-     * ({@code key=value}); returns once {@code /status} answers.
+     * ({@code key=value}) and {@code /status} showing the operator fields the tests read; returns once
+     * {@code /status} answers.
      */
     public static ContainerProcess startJetty(Path work, int port, String... settings) throws IOException {
         List<String> command = command("bash", "deploy/jetty/run.sh", "--port", String.valueOf(port),
-                "--work", work.toString());
+                "--work", work.toString(), "--set", STATUS_DETAILS);
         for (String setting : settings) {
             command.add("--set");
             command.add(setting);

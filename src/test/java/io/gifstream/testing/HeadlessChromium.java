@@ -46,6 +46,16 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** The address the page is at now, as the address bar shows it. */
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** The value of a JavaScript expression in the page, as a string. */
+    public String evaluate(String expression) {
+        return String.valueOf(driver.executeScript("return String(" + expression + ");"));
+    }
+
     public String textOf(String id) {
         return driver.findElement(By.id(id)).getText();
     }

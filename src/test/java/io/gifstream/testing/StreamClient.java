@@ -30,6 +30,12 @@ public final class StreamClient {
         return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    /** An open response with one request header, e.g. the stream with a cookie. */
+    public HttpResponse<InputStream> open(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     public HttpResponse<byte[]> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

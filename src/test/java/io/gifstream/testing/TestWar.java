@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,10 +16,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The real WAR that {@code mvn package} built, deployed under another name with some context-params
- * of its {@code web.xml} changed — the way an administrator configures it, nothing mocked.
+ * of its {@code web.xml} changed — the way an administrator configures it, nothing mocked. Its
+ * {@code /status} shows the operator fields ({@code gifstream.status.details=true}), which most tests
+ * read, unless the test sets that key itself.
  */
 public final class TestWar {
     private static final File BUILT_WAR = new File("target/gifstream.war");
+    private static final String STATUS_DETAILS = "gifstream.status.details";
 
     private TestWar() {
     }
@@ -30,7 +34,9 @@ public final class TestWar {
         WebArchive war = ShrinkWrap.create(ZipImporter.class, contextName + ".war")
                 .importFrom(BUILT_WAR).as(WebArchive.class);
         String webXml = read(war);
-        for (var param : contextParams.entrySet()) {
+        Map<String, String> params = new HashMap<>(contextParams);
+        params.putIfAbsent(STATUS_DETAILS, "true");
+        for (var param : params.entrySet()) {
             Pattern pattern = Pattern.compile("(<param-name>" + Pattern.quote(param.getKey())
                     + "</param-name>\\s*<param-value>)[^<]*(</param-value>)");
             Matcher matcher = pattern.matcher(webXml);

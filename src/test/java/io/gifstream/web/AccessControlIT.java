@@ -2,8 +2,10 @@ package io.gifstream.web;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gifstream.testing.GifStreamReader;
 import io.gifstream.testing.StreamClient;
 import io.gifstream.testing.TestWar;
@@ -11,9 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,21 +29,43 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An access token, viewer limits per address and security headers, on the demo stream. */
+/**
+ * An access token — in a cookie the page trades its {@code ?token=} for, a Bearer header or the URL —,
+ * what /status and /health tell strangers and operators, viewer limits per address and security
+ * headers, on the demo stream. "guarded" is set up for strangers; "operated" is the same with the
+ * operator fields of /status switched on.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccessControlIT {
     private static final String TOKEN = "s3cret-token-0123456789";
+    private static final String COOKIE = "gifstream-token";
 
     @ArquillianResource
+    @OperateOnDeployment("guarded")
     private URL base;
 
-    @Deployment(testable = false)
+    @ArquillianResource
+    @OperateOnDeployment("operated")
+    private URL operated;
+
+    @Deployment(name = "guarded", testable = false)
     static WebArchive deployment() {
-        return TestWar.of("guarded", Map.of(
+        return TestWar.of("guarded", settings("false"));
+    }
+
+    @Deployment(name = "operated", testable = false)
+    static WebArchive operatorDeployment() {
+        return TestWar.of("operated", settings("true"));
+    }
+
+    private static Map<String, String> settings(String statusDetails) {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "gifstream.access.token", TOKEN,
                 "gifstream.viewers.max-per-address", "2",
                 "gifstream.page.frame-ancestors", "'self' https://intranet.example"));
+        settings.put("gifstream.status.details", statusDetails);
+        return settings;
     }
 
     @Test
@@ -46,9 +76,87 @@ class AccessControlIT {
             assertEquals(401, response.statusCode(), path);
             assertTrue(response.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
         }
+        assertEquals(401, client.send("status", "Cookie", COOKIE + "=" + cookieValue("wrong-token-0123456789"))
+                .statusCode());
         assertEquals(200, client.get("status?token=" + TOKEN).statusCode());
         assertEquals(200, client.send("status", "Authorization", "Bearer " + TOKEN).statusCode());
-        assertEquals(200, client.get("").statusCode(), "the page itself is public; it passes its ?token= on");
+        assertEquals(200, client.get("").statusCode(), "the page itself is public");
+    }
+
+    @Test
+    void pageTradesTheTokenInItsAddressForACookieAndDropsItFromTheAddress() {
+        StreamClient client = new StreamClient(base);
+        HttpResponse<byte[]> page = client.get("?channel=north%20gate&token=" + TOKEN);
+        assertEquals(303, page.statusCode());
+        assertEquals("./?channel=north%20gate", page.headers().firstValue("Location").orElseThrow(),
+                "the same address, without the token, other parameters kept");
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        List<String> attributes = List.of(cookie.split(";\\s*"));
+        assertEquals(COOKIE + "=" + cookieValue(TOKEN), attributes.get(0));
+        String contextPath = base.getPath().replaceAll("/$", "");
+        assertEquals(new TreeSet<>(List.of("Path=" + contextPath, "HttpOnly", "SameSite=Strict")),
+                new TreeSet<>(attributes.subList(1, attributes.size())), "no Secure over plain HTTP: " + cookie);
+
+        HttpResponse<byte[]> named = client.get("index.html?token=" + TOKEN);
+        assertEquals(303, named.statusCode());
+        assertEquals("index.html", named.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<byte[]> wrong = client.get("?token=wrong-token-0123456789");
+        assertEquals(401, wrong.statusCode(), "a broken link says so");
+        assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
+    }
+
+    @Test
+    void streamStatusAndSnapshotWorkWithTheCookieAlone() throws IOException {
+        StreamClient client = new StreamClient(base);
+        String cookie = client.get("?token=" + TOKEN).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<InputStream> stream = client.open("stream.gif", "Cookie", cookie);
+        assertEquals(200, stream.statusCode());
+        try (InputStream body = stream.body()) {
+            new GifStreamReader(body).nextFrame();
+        }
+        assertEquals(200, client.send("status", "Cookie", cookie).statusCode());
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.send("snapshot.gif", "Cookie", cookie).statusCode() == 200);
+    }
+
+    @Test
+    void imagesAskProxiesNotToTransformThem() {
+        StreamClient client = new StreamClient(base);
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.get("snapshot.gif?token=" + TOKEN).statusCode() == 200);
+        for (String path : List.of("snapshot.gif?token=" + TOKEN, "stream.gif?token=" + TOKEN)) {
+            String cacheControl = client.head(path).headers().firstValue("Cache-Control").orElseThrow();
+            assertEquals(Set.of("no-cache", "no-store", "no-transform"), Set.of(cacheControl.split(",\\s*")), path);
+        }
+    }
+
+    @Test
+    void healthAnswersWithoutTheTokenAndTellsOnlyWhetherFramesArrive() {
+        StreamClient client = new StreamClient(base);
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.get("health").statusCode() == 200);
+        HttpResponse<byte[]> health = client.get("health");
+        assertEquals("ok\n", new String(health.body(), StandardCharsets.UTF_8));
+        assertEquals("no-store", health.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(health.headers().firstValue("Set-Cookie").isEmpty());
+    }
+
+    @Test
+    void statusShowsStrangersOnlyWhatThePageNeeds() {
+        JsonNode status = new StreamClient(base).statusWith(TOKEN);
+        Set<String> fields = new TreeSet<>();
+        status.fieldNames().forEachRemaining(fields::add);
+        assertEquals(new TreeSet<>(List.of("live", "pageRecycleSeconds", "viewers")), fields);
+    }
+
+    @Test
+    void statusShowsOperatorsTheSourceAndTheProcess() {
+        JsonNode status = new StreamClient(operated).statusWith(TOKEN);
+        for (String field : List.of("sourceLocation", "sourceState", "lastSkipReason", "heapUsedBytes",
+                "liveThreads", "openFileDescriptors", "framesIngested", "viewers", "live", "pageRecycleSeconds")) {
+            assertTrue(status.has(field), field);
+        }
+        assertEquals("running", status.get("sourceState").asText());
+        assertTrue(status.get("heapUsedBytes").asLong() > 0);
     }
 
     @Test
@@ -59,6 +167,7 @@ class AccessControlIT {
         assertTrue(policy.contains("script-src 'self'"), policy);
         assertTrue(policy.endsWith("frame-ancestors 'self' https://intranet.example"), policy);
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertFalse(page.headers().firstValue("Set-Cookie").isPresent(), "no cookie without a token");
     }
 
     @Test
@@ -72,7 +181,7 @@ class AccessControlIT {
 
     @Test
     void viewersBeyondThePerAddressLimitGet503WithRetryAfter() throws IOException {
-        StreamClient client = new StreamClient(base);
+        StreamClient client = new StreamClient(operated);
         try (InputStream first = client.open("stream.gif?token=" + TOKEN).body();
              InputStream second = client.open("stream.gif?token=" + TOKEN).body()) {
             new GifStreamReader(first).nextFrame();
@@ -88,5 +197,9 @@ class AccessControlIT {
             new GifStreamReader(again).nextFrame();
         }
         assertTrue(client.statusWith(TOKEN).get("viewersRejected").asLong() >= 1);
+    }
+
+    private static String cookieValue(String token) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -97,7 +97,7 @@ class LiveStreamIT {
         try (InputStream body = response.body()) {
             assertEquals(200, response.statusCode());
             assertEquals("image/gif", response.headers().firstValue("Content-Type").orElseThrow());
-            assertEquals("no-cache, no-store", response.headers().firstValue("Cache-Control").orElseThrow());
+            assertEquals("no-cache, no-store, no-transform", response.headers().firstValue("Cache-Control").orElseThrow());
             assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElseThrow());
             assertFalse(response.headers().firstValue("Content-Length").isPresent());
         }
