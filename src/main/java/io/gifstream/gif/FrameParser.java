@@ -23,8 +23,6 @@ public final class FrameParser {
 
     // Graphic Control Extension packed field (section 23)
     private static final int TRANSPARENT_COLOR_FLAG = 0x01;
-    private static final int DISPOSAL_SHIFT = 2;
-    private static final int DISPOSAL_MASK = 0x07;
 
     private final ParserLimits limits;
 
@@ -50,10 +48,8 @@ public final class FrameParser {
         private int screenWidth;
         private int screenHeight;
         private int screenFlags;
-        private int aspectRatio;
         private ColorTable globalTable;
         private int transparentIndex = -1;
-        private int disposalMethod;
         private SourceFrame image;
 
         Parse(byte[] file) {
@@ -101,7 +97,7 @@ public final class FrameParser {
             screenHeight = in.u16("logical screen height");
             screenFlags = in.u8("logical screen flags");
             in.u8("background color index");
-            aspectRatio = in.u8("pixel aspect ratio");
+            in.u8("pixel aspect ratio");
             if (screenWidth == 0 || screenHeight == 0) {
                 throw invalid("empty logical screen " + screenWidth + "x" + screenHeight, 6);
             }
@@ -133,7 +129,6 @@ public final class FrameParser {
             }
             if (image == null) {
                 transparentIndex = (flags & TRANSPARENT_COLOR_FLAG) != 0 ? transparent : -1;
-                disposalMethod = (flags >> DISPOSAL_SHIFT) & DISPOSAL_MASK;
             }
         }
 
@@ -170,9 +165,9 @@ public final class FrameParser {
             }
             byte[] codes = readSubBlocks("LZW data");
             LzwData.validate(codes, minCodeSize, (long) width * height, table.entries(), dataOffset);
-            image = new SourceFrame(screenWidth, screenHeight, screenFlags, aspectRatio,
+            image = new SourceFrame(screenWidth, screenHeight, screenFlags,
                     left, top, width, height, (flags & INTERLACE_FLAG) != 0,
-                    table, transparentIndex, disposalMethod, in.copy(dataOffset, in.position()));
+                    table, transparentIndex, in.copy(dataOffset, in.position()));
         }
 
         private ColorTable readColorTable(int flags, boolean sorted, String what) {

@@ -9,7 +9,6 @@ public final class SourceFrame implements ParseResult {
     private final int screenWidth;
     private final int screenHeight;
     private final int screenFlags;
-    private final int aspectRatio;
     private final int left;
     private final int top;
     private final int width;
@@ -17,16 +16,14 @@ public final class SourceFrame implements ParseResult {
     private final boolean interlaced;
     private final ColorTable colorTable;
     private final int transparentIndex;
-    private final int disposalMethod;
     final byte[] lzwData;
 
-    SourceFrame(int screenWidth, int screenHeight, int screenFlags, int aspectRatio,
+    SourceFrame(int screenWidth, int screenHeight, int screenFlags,
                 int left, int top, int width, int height, boolean interlaced,
-                ColorTable colorTable, int transparentIndex, int disposalMethod, byte[] lzwData) {
+                ColorTable colorTable, int transparentIndex, byte[] lzwData) {
         this.screenWidth = screenWidth;
         this.screenHeight = screenHeight;
         this.screenFlags = screenFlags;
-        this.aspectRatio = aspectRatio;
         this.left = left;
         this.top = top;
         this.width = width;
@@ -34,14 +31,12 @@ public final class SourceFrame implements ParseResult {
         this.interlaced = interlaced;
         this.colorTable = colorTable;
         this.transparentIndex = transparentIndex;
-        this.disposalMethod = disposalMethod;
         this.lzwData = lzwData;
     }
 
     public int screenWidth() { return screenWidth; }
     public int screenHeight() { return screenHeight; }
     int screenFlags() { return screenFlags; }
-    int aspectRatio() { return aspectRatio; }
     public int left() { return left; }
     public int top() { return top; }
     public int width() { return width; }
@@ -50,5 +45,4 @@ public final class SourceFrame implements ParseResult {
     ColorTable colorTable() { return colorTable; }
     /** The transparent color index from the Graphic Control Extension, or -1 for none. */
     public int transparentIndex() { return transparentIndex; }
-    int disposalMethod() { return disposalMethod; }
 }
