@@ -48,6 +48,7 @@ public final class FrameParser {
         private int screenWidth;
         private int screenHeight;
         private int screenFlags;
+        private int aspectRatio;
         private ColorTable globalTable;
         private int transparentIndex = -1;
         private SourceFrame image;
@@ -97,7 +98,7 @@ public final class FrameParser {
             screenHeight = in.u16("logical screen height");
             screenFlags = in.u8("logical screen flags");
             in.u8("background color index");
-            in.u8("pixel aspect ratio");
+            aspectRatio = in.u8("pixel aspect ratio");
             if (screenWidth == 0 || screenHeight == 0) {
                 throw invalid("empty logical screen " + screenWidth + "x" + screenHeight, 6);
             }
@@ -165,7 +166,7 @@ public final class FrameParser {
             }
             byte[] codes = readSubBlocks("LZW data");
             LzwData.validate(codes, minCodeSize, (long) width * height, table.entries(), dataOffset);
-            image = new SourceFrame(screenWidth, screenHeight, screenFlags,
+            image = new SourceFrame(screenWidth, screenHeight, screenFlags, aspectRatio,
                     left, top, width, height, (flags & INTERLACE_FLAG) != 0,
                     table, transparentIndex, in.copy(dataOffset, in.position()));
         }

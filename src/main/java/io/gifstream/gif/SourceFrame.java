@@ -9,6 +9,7 @@ public final class SourceFrame implements ParseResult {
     private final int screenWidth;
     private final int screenHeight;
     private final int screenFlags;
+    private final int aspectRatio;
     private final int left;
     private final int top;
     private final int width;
@@ -18,12 +19,13 @@ public final class SourceFrame implements ParseResult {
     private final int transparentIndex;
     final byte[] lzwData;
 
-    SourceFrame(int screenWidth, int screenHeight, int screenFlags,
+    SourceFrame(int screenWidth, int screenHeight, int screenFlags, int aspectRatio,
                 int left, int top, int width, int height, boolean interlaced,
                 ColorTable colorTable, int transparentIndex, byte[] lzwData) {
         this.screenWidth = screenWidth;
         this.screenHeight = screenHeight;
         this.screenFlags = screenFlags;
+        this.aspectRatio = aspectRatio;
         this.left = left;
         this.top = top;
         this.width = width;
@@ -37,6 +39,7 @@ public final class SourceFrame implements ParseResult {
     public int screenWidth() { return screenWidth; }
     public int screenHeight() { return screenHeight; }
     int screenFlags() { return screenFlags; }
+    int aspectRatio() { return aspectRatio; }
     public int left() { return left; }
     public int top() { return top; }
     public int width() { return width; }

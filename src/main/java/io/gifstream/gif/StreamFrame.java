@@ -28,8 +28,8 @@ public final class StreamFrame {
      * background colour. The screen starts clear and each frame draws only inside its rectangle, so if
      * every frame clears its rectangle after it was shown, the next frame, whichever it is, is drawn
      * on a clear screen: outside its rectangle and under its transparent pixels nothing earlier shows.
-     * The source's own disposal says what its producer meant for the frame after it in its own file,
-     * which the stream does not have.
+     * The source's own disposal is dropped: its file has no frame after it, and the "do not dispose"
+     * that ffmpeg writes would leave this frame under whichever frame a viewer gets next.
      */
     private static final int RESTORE_TO_BACKGROUND = 2;
 

@@ -26,7 +26,7 @@ public final class StreamHeader {
 
     public static StreamHeader of(SourceFrame first) {
         byte[] screen = logicalScreen(first.screenWidth(), first.screenHeight(),
-                first.screenFlags() & COLOR_RESOLUTION_MASK);
+                first.screenFlags() & COLOR_RESOLUTION_MASK, first.aspectRatio());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         out.writeBytes(screen);
         out.writeBytes(loopForever());
@@ -58,9 +58,9 @@ public final class StreamHeader {
 
     // 6 - "GIF89a", then the Logical Screen Descriptor: 2 - width, 2 - height,
     // 1 - flags (no global color table; color resolution kept), 1 - background index, 1 - aspect ratio.
-    // Without a global table the background index means nothing (section 18); the aspect ratio is 0,
-    // "not given", rather than the first frame's, which would speak for every later frame too.
-    private static byte[] logicalScreen(int width, int height, int flags) {
+    // Without a global table the background index means nothing (section 18): 0. The aspect ratio is the
+    // producer's (ffmpeg states its input's pixel aspect); browsers and ImageIO ignore it.
+    private static byte[] logicalScreen(int width, int height, int flags, int aspectRatio) {
         byte[] screen = Arrays.copyOf("GIF89a".getBytes(StandardCharsets.US_ASCII), 13);
         screen[6] = (byte) width;
         screen[7] = (byte) (width >> 8);
@@ -68,7 +68,7 @@ public final class StreamHeader {
         screen[9] = (byte) (height >> 8);
         screen[10] = (byte) flags;
         screen[11] = 0;
-        screen[12] = 0;
+        screen[12] = (byte) aspectRatio;
         return screen;
     }
 

@@ -108,13 +108,14 @@ class StreamCompositingTest {
     }
 
     @Test
-    void streamHeaderStatesNoGlobalTableBackgroundOrPixelAspect() {
+    void streamHeaderStatesNoGlobalTableNorBackgroundAndTheProducersPixelAspect() {
         byte[] file = screen().image(0, 0, WIDTH, HEIGHT).build();
-        file[12] = 49; // a producer's pixel aspect ratio of (49 + 15) / 64 = 1:1
+        file[11] = 3; // a background color index into the producer's global table
+        file[12] = 37; // ffmpeg's pixel aspect for a 13:16 input: (37 + 15) / 64
         byte[] header = StreamHeader.of(assertInstanceOf(SourceFrame.class, parser.parse(file))).bytes();
         assertEquals(0, header[10] & 0x80, "no global color table");
-        assertEquals(0, header[11], "background color index");
-        assertEquals(0, header[12], "pixel aspect ratio: not given");
+        assertEquals(0, header[11], "background color index: nothing to index");
+        assertEquals(37, header[12], "pixel aspect ratio, ignored by browsers");
     }
 
     /**
