@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a viewer's browser shows: the whole screen composited from the stream (frame rectangles,
@@ -65,6 +66,32 @@ class StreamCompositingTest {
     @MethodSource("allSources")
     void compositorShowsEachSourceAsImageIoDecodesIt(String kind, byte[] file) {
         assertArrayEquals(Pixels.decodeOnScreen(file), GifCompositor.still(file));
+    }
+
+    @ParameterizedTest(name = "disposal {0}")
+    @ValueSource(ints = {0, 1, 2, 3})
+    void compositorKeepsClearsOrRestoresAFramesRectangleAsItsDisposalSays(int disposal) {
+        byte[] under = screen().globalTable(null).localTable(colours(4, 1)).image(0, 0, WIDTH, HEIGHT).build();
+        byte[] disposed = screen().globalTable(null).localTable(colours(4, 2)).image(0, 0, WIDTH, HEIGHT)
+                .disposal(disposal).build();
+        byte[] small = screen().globalTable(null).localTable(colours(4, 3)).image(4, 4, 2, 2).build();
+        List<int[]> screens = GifCompositor.screens(concat(under, disposed, small));
+
+        int corner = screens.get(2)[0];
+        int[] expected = {screens.get(1)[0], screens.get(1)[0], 0, screens.get(0)[0]};
+        assertEquals(expected[disposal], corner);
+        assertEquals(GifCompositor.still(small)[4 * WIDTH + 4], screens.get(2)[4 * WIDTH + 4]);
+    }
+
+    /** Single-image files without a global table as one GIF: the first one's screen, every image. */
+    private static byte[] concat(byte[]... files) {
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        gif.write(files[0], 0, 13);
+        for (byte[] file : files) {
+            gif.write(file, 13, file.length - 14);
+        }
+        gif.write(0x3B);
+        return gif.toByteArray();
     }
 
     @Test
