@@ -23,8 +23,6 @@ public final class FrameParser {
 
     // Graphic Control Extension packed field (section 23)
     private static final int TRANSPARENT_COLOR_FLAG = 0x01;
-    private static final int DISPOSAL_SHIFT = 2;
-    private static final int DISPOSAL_MASK = 0x07;
 
     private final ParserLimits limits;
 
@@ -53,7 +51,6 @@ public final class FrameParser {
         private int aspectRatio;
         private ColorTable globalTable;
         private int transparentIndex = -1;
-        private int disposalMethod;
         private SourceFrame image;
 
         Parse(byte[] file) {
@@ -133,7 +130,6 @@ public final class FrameParser {
             }
             if (image == null) {
                 transparentIndex = (flags & TRANSPARENT_COLOR_FLAG) != 0 ? transparent : -1;
-                disposalMethod = (flags >> DISPOSAL_SHIFT) & DISPOSAL_MASK;
             }
         }
 
@@ -172,7 +168,7 @@ public final class FrameParser {
             LzwData.validate(codes, minCodeSize, (long) width * height, table.entries(), dataOffset);
             image = new SourceFrame(screenWidth, screenHeight, screenFlags, aspectRatio,
                     left, top, width, height, (flags & INTERLACE_FLAG) != 0,
-                    table, transparentIndex, disposalMethod, in.copy(dataOffset, in.position()));
+                    table, transparentIndex, in.copy(dataOffset, in.position()));
         }
 
         private ColorTable readColorTable(int flags, boolean sorted, String what) {

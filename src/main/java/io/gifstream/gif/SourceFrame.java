@@ -17,12 +17,11 @@ public final class SourceFrame implements ParseResult {
     private final boolean interlaced;
     private final ColorTable colorTable;
     private final int transparentIndex;
-    private final int disposalMethod;
     final byte[] lzwData;
 
     SourceFrame(int screenWidth, int screenHeight, int screenFlags, int aspectRatio,
                 int left, int top, int width, int height, boolean interlaced,
-                ColorTable colorTable, int transparentIndex, int disposalMethod, byte[] lzwData) {
+                ColorTable colorTable, int transparentIndex, byte[] lzwData) {
         this.screenWidth = screenWidth;
         this.screenHeight = screenHeight;
         this.screenFlags = screenFlags;
@@ -34,7 +33,6 @@ public final class SourceFrame implements ParseResult {
         this.interlaced = interlaced;
         this.colorTable = colorTable;
         this.transparentIndex = transparentIndex;
-        this.disposalMethod = disposalMethod;
         this.lzwData = lzwData;
     }
 
@@ -50,5 +48,4 @@ public final class SourceFrame implements ParseResult {
     ColorTable colorTable() { return colorTable; }
     /** The transparent color index from the Graphic Control Extension, or -1 for none. */
     public int transparentIndex() { return transparentIndex; }
-    int disposalMethod() { return disposalMethod; }
 }

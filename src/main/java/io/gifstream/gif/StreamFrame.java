@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * One frame as it goes on the wire, encoded once and shared by every viewer: a Graphic Control
- * Extension with the frame's delay (the source's transparency and disposal kept), the Image
- * Descriptor with the frame's palette as a Local Color Table, and the source's LZW data verbatim.
+ * Extension with the frame's delay, the source's transparency and disposal "restore to background",
+ * the Image Descriptor with the frame's palette as a Local Color Table, and the source's LZW data
+ * verbatim. Every frame leaves a clear screen behind it, so each one shows exactly what its file
+ * shows as a still, whichever frames the viewer received before it.
  * A second copy differs only in its delay, {@link #MIN_DELAY_CENTISECONDS}: for a viewer whose
  * browser is behind, so that it catches up instead of lagging for good (browsers play every frame
  * for its full delay and skip none).
@@ -20,6 +22,16 @@ public final class StreamFrame {
     private static final int INTERLACE_FLAG = 0x40;
     private static final int SORT_FLAG = 0x20;
     private static final int TRANSPARENT_COLOR_FLAG = 0x01;
+    private static final int DISPOSAL_SHIFT = 2;
+    /**
+     * GIF89a section 23 disposal 2; browsers (Chromium, Firefox) restore to transparent, not to the
+     * background colour. The screen starts clear and each frame draws only inside its rectangle, so if
+     * every frame clears its rectangle after it was shown, the next frame, whichever it is, is drawn
+     * on a clear screen: outside its rectangle and under its transparent pixels nothing earlier shows.
+     * The source's own disposal is dropped: its file has no frame after it, and the "do not dispose"
+     * that ffmpeg writes would leave this frame under whichever frame a viewer gets next.
+     */
+    private static final int RESTORE_TO_BACKGROUND = 2;
 
     private final StreamHeader header;
     private final int delayCentiseconds;
@@ -52,7 +64,7 @@ public final class StreamFrame {
         out.write(0x21);
         out.write(0xF9);
         out.write(4);
-        out.write(source.disposalMethod() << 2 | (transparent >= 0 ? TRANSPARENT_COLOR_FLAG : 0));
+        out.write(RESTORE_TO_BACKGROUND << DISPOSAL_SHIFT | (transparent >= 0 ? TRANSPARENT_COLOR_FLAG : 0));
         writeU16(out, delay);
         out.write(Math.max(transparent, 0));
         out.write(0);

@@ -57,7 +57,9 @@ public final class StreamHeader {
     }
 
     // 6 - "GIF89a", then the Logical Screen Descriptor: 2 - width, 2 - height,
-    // 1 - flags (no global color table; color resolution kept), 1 - background index, 1 - aspect ratio
+    // 1 - flags (no global color table; color resolution kept), 1 - background index, 1 - aspect ratio.
+    // Without a global table the background index means nothing (section 18): 0. The aspect ratio is the
+    // producer's (ffmpeg states its input's pixel aspect); browsers and ImageIO ignore it.
     private static byte[] logicalScreen(int width, int height, int flags, int aspectRatio) {
         byte[] screen = Arrays.copyOf("GIF89a".getBytes(StandardCharsets.US_ASCII), 13);
         screen[6] = (byte) width;

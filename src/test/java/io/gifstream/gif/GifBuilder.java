@@ -16,6 +16,7 @@ final class GifBuilder {
     private byte[] localTable;
     private boolean interlaced;
     private int transparentIndex = -1;
+    private int disposal = 1;
     private final ByteArrayOutputStream extensionsBefore = new ByteArrayOutputStream();
     private byte[] pixels;
     private boolean secondImage;
@@ -37,6 +38,8 @@ final class GifBuilder {
     GifBuilder localTable(byte[] rgb) { localTable = rgb; return this; }
     GifBuilder interlaced() { interlaced = true; return this; }
     GifBuilder transparent(int index) { transparentIndex = index; return this; }
+    /** The Graphic Control Extension's disposal method, 0-7; 1 (do not dispose) unless set. */
+    GifBuilder disposal(int method) { disposal = method; return this; }
     GifBuilder pixels(byte[] value) { pixels = value; return this; }
     GifBuilder secondImage() { secondImage = true; return this; }
 
@@ -71,7 +74,7 @@ final class GifBuilder {
         out.writeBytes(extensionsBefore.toByteArray());
         if (transparentIndex >= 0 || "GIF89a".equals(version)) {
             out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4,
-                    (byte) (4 | (transparentIndex >= 0 ? 1 : 0)), 10, 0, (byte) Math.max(0, transparentIndex), 0});
+                    (byte) (disposal << 2 | (transparentIndex >= 0 ? 1 : 0)), 10, 0, (byte) Math.max(0, transparentIndex), 0});
         }
         writeImage(out);
         if (secondImage) {
