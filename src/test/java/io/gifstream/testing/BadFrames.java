@@ -34,7 +34,12 @@ public final class BadFrames {
         bad.put("flipped bit", flippedSeparator(good));
         bad.put("two images", twoImagesInOne(good));
         bad.put("65535x65535 screen", hugeScreen(good));
-        bad.put("over the byte limit", NoiseFrames.gifs(1, 4 + (int) Math.sqrt(maxBytes), 4 + (int) Math.sqrt(maxBytes), 3).get(0));
+        int side = 4 + (int) Math.sqrt(maxBytes); // noise does not compress: over a byte a pixel
+        byte[] overLimit = NoiseFrames.gifs(1, side, side, 3).get(0);
+        if (overLimit.length <= maxBytes) {
+            throw new IllegalStateException("noise frame of " + overLimit.length + " bytes is not over " + maxBytes);
+        }
+        bad.put("over the byte limit", overLimit);
         return bad;
     }
 
