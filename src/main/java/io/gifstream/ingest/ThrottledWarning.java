@@ -2,6 +2,7 @@ package io.gifstream.ingest;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,11 +40,11 @@ final class ThrottledWarning {
     }
 
     void occurred(String detail, long now) {
-        log.fine(() -> problem + ": " + detail);
+        log.logp(Level.FINE, log.getName(), null, () -> problem + ": " + detail);
         endIntervalIfOver(now);
         failing = true;
         if (!lineInInterval) {
-            log.warning(problem + ": " + detail);
+            warn(problem + ": " + detail);
             startInterval(now);
         } else {
             notLogged++;
@@ -58,7 +59,7 @@ final class ThrottledWarning {
         }
         failing = false;
         if (!recoveryLogged) {
-            log.info(notLogged == 0 ? recovered
+            log.logp(Level.INFO, log.getName(), null, notLogged == 0 ? recovered
                     : recovered + " (" + notLogged + " more " + problems + " since the last line, the last: "
                     + lastNotLogged + ")");
             notLogged = 0;
@@ -74,9 +75,14 @@ final class ThrottledWarning {
             lineInInterval = false;
             return;
         }
-        log.warning(notLogged + " more " + problems + " in the last "
+        warn(notLogged + " more " + problems + " in the last "
                 + TimeUnit.NANOSECONDS.toSeconds(now - intervalStart) + " s, the last: " + lastNotLogged);
         startInterval(now);
+    }
+
+    /** Logged in the name of the class that owns the logger: the line is about it, not about this class. */
+    private void warn(String line) {
+        log.logp(Level.WARNING, log.getName(), null, line);
     }
 
     private void startInterval(long now) {
