@@ -1,7 +1,9 @@
 package io.gifstream.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gifstream.gif.FrameParser;
 import io.gifstream.gif.FrameRejected;
@@ -32,13 +34,13 @@ class FrameVerdictTest {
 
     @Test
     void fileThatCanNeverBeAFrameIsSkippedWithoutWaitingOrLookingFurther() {
-        assertEquals(false, assertInstanceOf(FrameRejected.class, broken).truncated());
+        assertFalse(assertInstanceOf(FrameRejected.class, broken).truncated());
         assertEquals(FrameVerdict.SKIP, FrameVerdict.of(broken, 0, GRACE, NOT_ASKED));
     }
 
     @Test
     void unfinishedFileWaitsWhileNothingLaterIsCompleteWithinTheGrace() {
-        assertEquals(true, assertInstanceOf(FrameRejected.class, unfinished).truncated());
+        assertTrue(assertInstanceOf(FrameRejected.class, unfinished).truncated());
         assertEquals(FrameVerdict.WAIT, FrameVerdict.of(unfinished, 0, GRACE, NOTHING_LATER));
         assertEquals(FrameVerdict.WAIT, FrameVerdict.of(unfinished, GRACE - 1, GRACE, NOTHING_LATER));
     }
