@@ -16,6 +16,10 @@ final class ByteReader {
         return position;
     }
 
+    int remaining() {
+        return data.length - position;
+    }
+
     boolean atEnd() {
         return position >= data.length;
     }

@@ -1,6 +1,7 @@
 package io.gifstream.gif;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses one single-image GIF87a/GIF89a file completely (header, every block, the LZW data and the
@@ -75,18 +76,21 @@ public final class FrameParser {
                         }
                         return image;
                     }
-                    default -> throw invalid(String.format("unknown block introducer 0x%02X", introducer), offset);
+                    default -> throw invalid("unknown block introducer (not an extension, image or trailer)", offset);
                 }
             }
         }
 
-        // 6 - signature and version: "GIF87a" or "GIF89a"
+        // 6 - signature and version: "GIF87a" or "GIF89a".
+        // Checked on what is there before the length: a file still being written may wait only if its
+        // first bytes could begin a GIF (an empty file can; a PNG's first three bytes cannot).
         private void readHeader() {
-            int start = in.skip(6, "GIF header");
-            String signature = new String(in.copy(start, start + 6), java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (!signature.equals("GIF87a") && !signature.equals("GIF89a")) {
+            int present = Math.min(in.remaining(), 6);
+            String signature = new String(in.copy(0, present), StandardCharsets.ISO_8859_1);
+            if (!"GIF87a".startsWith(signature) && !"GIF89a".startsWith(signature)) {
                 throw invalid("not a GIF: signature is not GIF87a or GIF89a", 0);
             }
+            in.skip(6, "GIF header");
         }
 
         // Logical Screen Descriptor, 7 bytes:
@@ -94,15 +98,19 @@ public final class FrameParser {
         // 1 - flags: 7 global color table, 4-6 color resolution, 3 sort, 0-2 size of the global color table
         // 1 - background color index, 1 - pixel aspect ratio
         private void readLogicalScreen() {
+            // each field is checked as soon as it is read, so a broken file is never mistaken for an unfinished one
             screenWidth = in.u16("logical screen width");
+            if (screenWidth == 0) {
+                throw invalid("empty logical screen: width 0", 6);
+            }
             screenHeight = in.u16("logical screen height");
+            if (screenHeight == 0) {
+                throw invalid("empty logical screen: height 0", 8);
+            }
+            checkArea(screenWidth, screenHeight, "logical screen", 6);
             screenFlags = in.u8("logical screen flags");
             in.u8("background color index");
             aspectRatio = in.u8("pixel aspect ratio");
-            if (screenWidth == 0 || screenHeight == 0) {
-                throw invalid("empty logical screen " + screenWidth + "x" + screenHeight, 6);
-            }
-            checkArea(screenWidth, screenHeight, "logical screen", 6);
             if ((screenFlags & COLOR_TABLE_FLAG) != 0) {
                 globalTable = readColorTable(screenFlags, (screenFlags & SCREEN_SORT_FLAG) != 0, "global color table");
             }
@@ -115,7 +123,7 @@ public final class FrameParser {
             int labelOffset = in.position();
             int label = in.u8("extension label");
             if (label != GRAPHIC_CONTROL_LABEL) {
-                skipSubBlocks(String.format("extension 0x%02X", label));
+                skipSubBlocks(extensionName(label));
                 return;
             }
             int blockSize = in.u8("graphic control extension");
@@ -144,15 +152,10 @@ public final class FrameParser {
             int left = in.u16("image descriptor");
             int top = in.u16("image descriptor");
             int width = in.u16("image descriptor");
+            checkImageSpan(left, width, screenWidth, "wide", offset);
             int height = in.u16("image descriptor");
+            checkImageSpan(top, height, screenHeight, "high", offset);
             int flags = in.u8("image descriptor");
-            if (width == 0 || height == 0) {
-                throw invalid("empty image " + width + "x" + height, offset);
-            }
-            if (left + width > screenWidth || top + height > screenHeight) {
-                throw invalid("image " + left + "," + top + " " + width + "x" + height
-                        + " outside the " + screenWidth + "x" + screenHeight + " screen", offset);
-            }
             ColorTable table = (flags & COLOR_TABLE_FLAG) != 0
                     ? readColorTable(flags, (flags & IMAGE_SORT_FLAG) != 0, "local color table")
                     : globalTable;
@@ -164,8 +167,16 @@ public final class FrameParser {
             if (minCodeSize < 2 || minCodeSize > 8) {
                 throw invalid("LZW minimum code size " + minCodeSize + " outside 2..8", dataOffset);
             }
-            byte[] codes = readSubBlocks("LZW data");
-            LzwData.validate(codes, minCodeSize, (long) width * height, table.entries(), dataOffset);
+            long pixels = (long) width * height;
+            ByteArrayOutputStream codes = new ByteArrayOutputStream();
+            try {
+                readSubBlocks(codes, "LZW data");
+            } catch (Malformed truncated) {
+                // a file that ends inside its image data may be unfinished only if the codes so far are sound
+                LzwData.validate(codes.toByteArray(), minCodeSize, pixels, table.entries(), dataOffset, false);
+                throw truncated;
+            }
+            LzwData.validate(codes.toByteArray(), minCodeSize, pixels, table.entries(), dataOffset, true);
             image = new SourceFrame(screenWidth, screenHeight, screenFlags, aspectRatio,
                     left, top, width, height, (flags & INTERLACE_FLAG) != 0,
                     table, transparentIndex, in.copy(dataOffset, in.position()));
@@ -184,14 +195,38 @@ public final class FrameParser {
             }
         }
 
-        /** The payload of a chain of sub-blocks, concatenated; bounded by the file's own length. */
-        private byte[] readSubBlocks(String what) {
-            ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        /**
+         * Appends the payload of a chain of sub-blocks to {@code payload}; bounded by the file's own length.
+         * When the file ends inside the chain, what it holds of it is appended before the truncation is thrown.
+         */
+        private void readSubBlocks(ByteArrayOutputStream payload, String what) {
             int size;
             while ((size = in.u8(what + " sub-block size")) != 0) {
+                if (in.remaining() < size) {
+                    in.appendTo(payload, in.position(), in.remaining()); // what the file holds of it so far
+                }
                 in.appendTo(payload, in.skip(size, what), size);
             }
-            return payload.toByteArray();
+        }
+
+        private void checkImageSpan(int start, int length, int screenLength, String dimension, int offset) {
+            if (length == 0) {
+                throw invalid("empty image: 0 " + dimension, offset);
+            }
+            if (start + length > screenLength) {
+                throw invalid("image " + length + " " + dimension + " at " + start + " outside the "
+                        + screenWidth + "x" + screenHeight + " screen", offset);
+            }
+        }
+
+        /** Names an extension by its label for messages; never echoes a byte the file chose itself. */
+        private static String extensionName(int label) {
+            return switch (label) {
+                case 0x01 -> "plain text extension";
+                case 0xFE -> "comment extension";
+                case 0xFF -> "application extension";
+                default -> "unknown extension";
+            };
         }
 
         private void checkArea(int width, int height, String what, int offset) {

@@ -15,8 +15,11 @@ final class LzwData {
     /**
      * @param codes      the concatenated data sub-blocks (without their length bytes)
      * @param dataOffset file offset of the image data, for error messages
+     * @param complete   whether {@code codes} is all of the image data; if not (the file ends inside it),
+     *                   only the codes present are checked and too few pixels is no fault
      */
-    static void validate(byte[] codes, int minCodeSize, long pixels, int paletteEntries, int dataOffset) {
+    static void validate(byte[] codes, int minCodeSize, long pixels, int paletteEntries, int dataOffset,
+                         boolean complete) {
         final int clear = 1 << minCodeSize;
         final int endOfInformation = clear + 1;
         int[] lengths = new int[MAX_CODES];
@@ -77,7 +80,7 @@ final class LzwData {
             }
             previous = code;
         }
-        if (decoded < pixels) {
+        if (complete && decoded < pixels) {
             throw new Malformed(Malformed.Kind.INVALID,
                     "LZW data ends after " + decoded + " of " + pixels + " pixels", dataOffset);
         }

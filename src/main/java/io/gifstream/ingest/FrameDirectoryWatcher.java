@@ -6,20 +6,19 @@ import io.gifstream.gif.SourceFrame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,11 +26,18 @@ import java.util.logging.Logger;
 /**
  * Ingests {@code in<N>.gif} files from a directory in numeric order, as a producer such as ffmpeg
  * writes them in place. Woken by the {@link WatchService}, with a periodic rescan for file systems
- * that send no notifications. A file counts once it parses through its trailer; one that stays
- * unusable is skipped once a later frame is complete and the grace time has passed.
+ * that send no notifications. A file counts once it parses through its trailer; one that can never
+ * become a frame is skipped at once, and one that may still be being written waits at most the grace
+ * time, and only until a later frame is complete ({@link FrameVerdict}). Links are never followed.
  */
 final class FrameDirectoryWatcher implements FrameSource, Runnable {
     private static final Logger LOG = Logger.getLogger(FrameDirectoryWatcher.class.getName());
+    /**
+     * How old the newest file found at startup may be to be shown as live: ten frames at the default
+     * 10 fps, two at the slowest rate (1 fps), so a running producer always has one this fresh, while a
+     * file left by a producer that stopped (the usual case after a restart of the server) is not shown.
+     */
+    static final Duration LIVE_AT_START = Duration.ofSeconds(2);
 
     private final Path directory;
     private final FramePipeline pipeline;
@@ -131,9 +137,13 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
         return true;
     }
 
-    /** Sleeps until the directory changes, or the rescan interval (shorter while a file is pending) passes. */
+    /** Sleeps until the directory changes, the rescan interval passes, or a waiting file's grace runs out. */
     private void awaitChange() throws InterruptedException {
-        long timeout = pendingNumber >= 0 ? Math.min(rescanMillis, Math.max(10, graceNanos / 2_000_000)) : rescanMillis;
+        long timeout = rescanMillis;
+        if (pendingNumber >= 0) {
+            long graceLeft = graceNanos - (System.nanoTime() - pendingSinceNanos);
+            timeout = Math.max(1, Math.min(rescanMillis, TimeUnit.NANOSECONDS.toMillis(graceLeft) + 1));
+        }
         WatchKey key = watcher.poll(timeout, TimeUnit.MILLISECONDS);
         while (key != null) {
             key.pollEvents();
@@ -145,133 +155,123 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
     }
 
     private void scan() throws IOException {
-        List<FrameFile> files = list();
         if (firstScan) {
             firstScan = false;
-            startAtNewest(files);
+            startAtNewest();
         }
-        if (files.isEmpty()) {
-            return;
+        FrameListing listing = FrameListing.read(directory, lastNumber);
+        if (detectProducerRestart(listing.lowestBelow())) {
+            listing = FrameListing.read(directory, lastNumber);
         }
-        detectProducerRestart(files);
-        Map<Long, ParseResult> parsed = new HashMap<>();
-        List<FrameFile> candidates = files.stream()
-                .filter(f -> f.number() > lastNumber && f.modified().compareTo(staleUpTo) > 0)
+        List<FrameFile> candidates = listing.above().stream()
+                .filter(f -> f.modified().compareTo(staleUpTo) > 0)
                 .toList();
+        Map<Long, ParseResult> parsed = new HashMap<>();
+        long now = System.nanoTime();
         for (int i = 0; i < candidates.size() && running; i++) {
             FrameFile file = candidates.get(i);
-            ParseResult result = parsed.computeIfAbsent(file.number(), n -> read(file));
-            if (result instanceof SourceFrame frame) {
-                pipeline.publish(frame);
+            if (!file.regularFile()) {
+                pipeline.skip(file.name(), "not a regular file (a symbolic link, directory or device is never read)");
                 take(file);
                 continue;
             }
-            FrameRejected rejection = (FrameRejected) result;
-            long now = System.nanoTime();
-            if (pendingNumber != file.number()) {
-                pendingNumber = file.number();
-                pendingSinceNanos = now;
+            ParseResult result = parsed.computeIfAbsent(file.number(), n -> read(file));
+            long waited = pendingNumber == file.number() ? now - pendingSinceNanos : 0;
+            int position = i;
+            switch (FrameVerdict.of(result, waited, graceNanos, () -> anyLaterComplete(candidates, position, parsed))) {
+                case PUBLISH -> pipeline.publish((SourceFrame) result);
+                case SKIP -> pipeline.skip(file.name(), (FrameRejected) result);
+                case WAIT -> {
+                    if (pendingNumber != file.number()) {
+                        pendingNumber = file.number();
+                        pendingSinceNanos = now;
+                    }
+                    return; // possibly still being written: retry on the next change, rescan or when the grace ends
+                }
             }
-            boolean graceOver = now - pendingSinceNanos >= graceNanos;
-            boolean laterComplete = false;
-            if (graceOver && i + 1 < candidates.size()) {
-                FrameFile later = candidates.get(i + 1);
-                laterComplete = parsed.computeIfAbsent(later.number(), n -> read(later)) instanceof SourceFrame;
-            }
-            if (!laterComplete) {
-                return; // still being written, most likely: retry on the next change or rescan
-            }
-            pipeline.skip(file.name(), rejection);
             take(file);
         }
     }
 
-    /** On start, or when the directory appears: earlier files are history, not frames to replay. */
-    private void startAtNewest(List<FrameFile> files) {
-        lastNumber = 0;
-        lastModified = FileTime.fromMillis(0);
-        staleUpTo = FileTime.fromMillis(0);
-        retention.forgetAll();
-        if (files.isEmpty()) {
-            return;
-        }
-        FrameFile newest = files.get(files.size() - 1);
-        lastNumber = newest.number() - 1;
-        for (FrameFile old : files.subList(0, files.size() - 1)) {
-            retention.keep(old);
-            if (old.modified().compareTo(lastModified) > 0) {
-                lastModified = old.modified();
+    private boolean anyLaterComplete(List<FrameFile> candidates, int position, Map<Long, ParseResult> parsed) {
+        for (FrameFile later : candidates.subList(position + 1, candidates.size())) {
+            if (later.regularFile()
+                    && parsed.computeIfAbsent(later.number(), n -> read(later)) instanceof SourceFrame) {
+                return true;
             }
         }
+        return false;
     }
 
     /**
-     * A producer that restarts writes in1.gif again: a file numbered below the last one taken but
-     * written after it. (The last one taken itself may still show a later time: the producer can
-     * finish and close it after we read it.)
+     * On start, or when the directory appears: earlier files are history, not frames to replay. The
+     * newest is shown only if it is live, written less than {@link #LIVE_AT_START} ago; an older one is
+     * a picture of the past (the producer is not running), and the stream waits for the next new file.
      */
-    private void detectProducerRestart(List<FrameFile> files) {
-        for (FrameFile file : files) {
-            if (file.number() >= lastNumber) {
-                return;
-            }
-            if (file.modified().compareTo(lastModified) > 0) {
-                LOG.info("producer restarted: " + file.name() + " is newer than frame " + lastNumber
-                        + "; continuing from it");
-                staleUpTo = lastModified;
-                lastNumber = file.number() - 1;
-                pendingNumber = -1;
-                return;
-            }
+    private void startAtNewest() throws IOException {
+        lastNumber = 0;
+        lastModified = FileTime.fromMillis(0);
+        staleUpTo = FileTime.fromMillis(0);
+        pendingNumber = -1;
+        retention.forgetAll();
+        TreeMap<Long, Path> names = FrameListing.names(directory);
+        if (names.isEmpty()) {
+            return;
+        }
+        Optional<FrameFile> newest = FrameFile.stat(names.lastEntry().getValue(), names.lastKey());
+        if (newest.isEmpty()) {
+            return;
+        }
+        boolean live = newest.get().regularFile() && isRecent(newest.get().modified());
+        lastNumber = newest.get().number() - (live ? 1 : 0);
+        lastModified = newest.get().modified();
+        if (retention.deletes()) {
+            names.headMap(lastNumber, true).forEach((number, path) -> FrameFile.stat(path, number).ifPresent(retention::keep));
+        }
+        if (!live) {
+            LOG.info("newest frame " + newest.get().name() + " is from " + newest.get().modified()
+                    + ", not live: waiting for the next one");
         }
     }
 
+    private static boolean isRecent(FileTime modified) {
+        return System.currentTimeMillis() - modified.toMillis() <= LIVE_AT_START.toMillis();
+    }
+
+    /**
+     * A producer that restarts writes in1.gif again: the lowest-numbered file below the last one taken,
+     * written after it. (The last one taken itself may still show a later time: the producer can finish
+     * and close it after we read it.)
+     */
+    private boolean detectProducerRestart(Optional<FrameFile> lowestBelow) {
+        if (lowestBelow.isEmpty() || !lowestBelow.get().regularFile()
+                || lowestBelow.get().modified().compareTo(lastModified) <= 0) {
+            return false;
+        }
+        FrameFile file = lowestBelow.get();
+        LOG.info("producer restarted: " + file.name() + " is newer than frame " + lastNumber + "; continuing from it");
+        staleUpTo = lastModified;
+        lastNumber = file.number() - 1;
+        pendingNumber = -1;
+        return true;
+    }
+
+    /** Reads the file itself, never through a link: the listing saw a regular file, but it may have been swapped since. */
     private ParseResult read(FrameFile file) {
-        try (InputStream in = Files.newInputStream(file.path())) {
+        try (InputStream in = Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS)) {
             byte[] bytes = in.readNBytes(maxBytes + 1); // the parser rejects anything longer by its size
             return pipeline.parse(bytes);
         } catch (IOException e) {
-            return new FrameRejected("unreadable file: " + e, 0, false);
+            return new FrameRejected("unreadable file (" + e.getClass().getSimpleName() + ")", 0, false);
         }
     }
 
     private void take(FrameFile file) {
-        FrameFile taken = new FrameFile(file.path(), file.number(), modifiedNow(file));
+        FrameFile taken = FrameFile.stat(file.path(), file.number()).orElse(file); // its last write, now that we read it
         lastNumber = taken.number();
         lastModified = taken.modified();
         pendingNumber = -1;
         retention.keep(taken);
-    }
-
-    /** The time of the file's last write now that we have read it; the listing may predate its last piece. */
-    private static FileTime modifiedNow(FrameFile file) {
-        try {
-            return Files.getLastModifiedTime(file.path());
-        } catch (IOException vanished) {
-            return file.modified();
-        }
-    }
-
-    private List<FrameFile> list() throws IOException {
-        List<FrameFile> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "in*.gif")) {
-            for (Path entry : entries) {
-                var number = FrameFile.numberOf(entry);
-                if (number.isEmpty()) {
-                    continue;
-                }
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                    if (attributes.isRegularFile()) {
-                        files.add(new FrameFile(entry, number.get(), attributes.lastModifiedTime()));
-                    }
-                } catch (IOException vanished) {
-                    // deleted between listing and reading its attributes
-                }
-            }
-        }
-        files.sort(Comparator.comparingLong(FrameFile::number));
-        return files;
     }
 
     private void pause(long millis) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.gifstream.gif.ParseResult;
 import io.gifstream.gif.SourceFrame;
 import io.gifstream.gif.StreamFrame;
 import io.gifstream.gif.StreamHeader;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -22,6 +23,8 @@ final class FramePipeline {
     private final Consumer<StreamFrame> viewers;
     private final FrameDelays delays;
     private final RateMeter rate = new RateMeter(20);
+    private final ThrottledWarning skipWarnings = new ThrottledWarning(LOG, Duration.ofMinutes(1),
+            "skipping frame", "frames skipped", "frames published again");
     private final AtomicLong ingested = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private volatile String lastSkipReason;
@@ -48,18 +51,19 @@ final class FramePipeline {
         lastPublishNanos = now;
         ingested.incrementAndGet();
         rate.tick(now);
+        skipWarnings.succeeded(now);
     }
 
-    /** Logs once and counts a frame that will never be sent. */
+    /** Counts a frame that will never be sent and logs it, at most a line a minute while skips go on. */
     void skip(String name, FrameRejected rejection) {
         skip(name, rejection.describe());
     }
 
     void skip(String name, String reason) {
         String line = name + ": " + reason;
-        LOG.warning("skipping frame " + line);
         lastSkipReason = line;
         skipped.incrementAndGet();
+        skipWarnings.occurred(line, System.nanoTime());
     }
 
     long framesIngested() {

@@ -52,7 +52,60 @@ class FrameParserTest {
         byte[] file = Fixtures.frames(Fixtures.SMALL).get(1);
         for (int length = 0; length < file.length; length++) {
             FrameRejected rejection = rejected(Arrays.copyOf(file, length));
-            assertTrue(rejection.truncated() || length < 6, "prefix of " + length + " bytes: " + rejection.describe());
+            assertTrue(rejection.truncated(), "prefix of " + length + " bytes: " + rejection.describe());
+        }
+    }
+
+    @Test
+    void firstBytesOfAnotherFormatAreBrokenNotUnfinished() {
+        byte[] png = "\u0089PNG\r\n\u001a\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int length = 1; length <= png.length; length++) {
+            FrameRejected rejection = rejected(Arrays.copyOf(png, length));
+            assertFalse(rejection.truncated(), "PNG prefix of " + length + " bytes: " + rejection.describe());
+        }
+        assertFalse(rejected("GIF8b".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).truncated());
+    }
+
+    @Test
+    void emptyScreenIsBrokenAsSoonAsItsWidthIsRead() {
+        byte[] file = new GifBuilder().build();
+        file[6] = 0;
+        file[7] = 0;
+        FrameRejected rejection = rejected(Arrays.copyOf(file, 8));
+        assertFalse(rejection.truncated(), rejection.describe());
+    }
+
+    @Test
+    void corruptLzwCodeInAFileThatEndsEarlyIsBrokenNotUnfinished() {
+        byte[] file = new GifBuilder().screen(16, 16).image(0, 0, 16, 16).build();
+        int data = Fixtures.imageSeparatorOffset(file) + 10 + 2; // min code size, first sub-block size
+        file[data + 3] = (byte) 0xFF;
+        file[data + 4] = (byte) 0xFF;
+        FrameRejected rejection = rejected(Arrays.copyOf(file, data + 6)); // ends inside the first sub-block
+        assertFalse(rejection.truncated(), rejection.describe());
+    }
+
+    @Test
+    void realFrameEndingInsideSoundImageDataIsUnfinished() {
+        byte[] file = Fixtures.frames(Fixtures.MEDIUM).get(3);
+        int data = Fixtures.imageSeparatorOffset(file) + 10 + 768 + 1;
+        for (int length = data; length < file.length; length += 97) {
+            assertTrue(rejected(Arrays.copyOf(file, length)).truncated(), "prefix of " + length + " bytes");
+        }
+    }
+
+    @Test
+    void reasonsNameStructuresNeverTheFilesOwnBytes() {
+        byte[] file = new GifBuilder().build();
+        int separator = Fixtures.imageSeparatorOffset(file);
+        byte[] unknownBlock = file.clone();
+        unknownBlock[separator] = 0x7B;
+        byte[] unknownExtension = Arrays.copyOf(file, separator + 2);
+        unknownExtension[separator] = 0x21;
+        unknownExtension[separator + 1] = 0x7B;
+        for (byte[] bad : List.of(unknownBlock, unknownExtension)) {
+            String reason = rejected(bad).describe();
+            assertFalse(reason.toUpperCase().contains("7B") || reason.contains("{"), reason);
         }
     }
 

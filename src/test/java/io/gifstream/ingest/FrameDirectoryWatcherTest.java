@@ -15,7 +15,9 @@ import io.gifstream.testing.Pixels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -35,13 +37,20 @@ class FrameDirectoryWatcherTest {
     Path root;
 
     private final List<StreamFrame> published = new CopyOnWriteArrayList<>();
+    private static final int MAX_BYTES = 1 << 20;
+    /** Longer than any await on a prompt frame: a frame that waited on the grace would fail that await. */
+    private static final Duration LONG_GRACE = Duration.ofSeconds(10);
+
     private final FramePipeline pipeline = new FramePipeline(
-            new FrameParser(new ParserLimits(1 << 20, 1 << 20)), published::add, 10);
+            new FrameParser(new ParserLimits(MAX_BYTES, 1 << 20)), published::add, 10);
     private FrameDirectoryWatcher watcher;
 
     private FrameDirectoryWatcher watch(Path directory, int retain) {
-        watcher = new FrameDirectoryWatcher(directory, pipeline, retain, 1 << 20,
-                Duration.ofMillis(100), Duration.ofMillis(50));
+        return watch(directory, retain, Duration.ofMillis(100));
+    }
+
+    private FrameDirectoryWatcher watch(Path directory, int retain, Duration grace) {
+        watcher = new FrameDirectoryWatcher(directory, pipeline, retain, MAX_BYTES, grace, Duration.ofMillis(50));
         watcher.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> !watcher.state().equals("starting"));
         return watcher;
@@ -71,7 +80,7 @@ class FrameDirectoryWatcherTest {
 
     @Test
     void halfWrittenFrameIsPublishedOnlyOnceComplete() throws IOException {
-        watch(root, 0);
+        watch(root, 0, LONG_GRACE);
         Path file = root.resolve("in1.gif");
         byte[] frame = FRAMES.get(0);
         Files.write(file, Arrays.copyOf(frame, frame.length / 2));
@@ -195,6 +204,35 @@ class FrameDirectoryWatcherTest {
         producer.writeNext();
         await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 2);
         assertTrue(names(root).contains("in3001.gif"));
+    }
+
+    @Test
+    void staleNewestFileAtStartupIsNotShownAsLive() throws IOException {
+        FrameProducer producer = new FrameProducer(root, FRAMES);
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        for (int i = 0; i < 3; i++) {
+            Files.setLastModifiedTime(root.resolve("in" + producer.writeNext() + ".gif"), anHourAgo);
+        }
+        watch(root, 0);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(published::isEmpty);
+        producer.writeNext();
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 1);
+        assertEquals(List.of(3), publishedFixtures(), "the next new frame, not the hour-old one");
+    }
+
+    @Test
+    void symbolicLinkIsSkippedWithItsReasonNeverFollowed() throws IOException {
+        Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
+        Path frames = Files.createDirectory(root.resolve("frames"));
+        Files.write(elsewhere.resolve("secret.gif"), FRAMES.get(5));
+        watch(frames, 0);
+        FrameProducer producer = new FrameProducer(frames, FRAMES);
+        producer.write(1, FRAMES.get(0));
+        Files.createSymbolicLink(frames.resolve("in2.gif"), elsewhere.resolve("secret.gif"));
+        producer.write(3, FRAMES.get(2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 2 && pipeline.framesSkipped() == 1);
+        assertEquals(List.of(0, 2), publishedFixtures(), "the link's target is never shown");
+        assertTrue(pipeline.lastSkipReason().startsWith("in2.gif: not a regular file"), pipeline.lastSkipReason());
     }
 
     @Test

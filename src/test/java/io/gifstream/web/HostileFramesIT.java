@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gifstream.testing.BadFrames;
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
 import io.gifstream.testing.GifStreamReader;
-import io.gifstream.testing.NoiseFrames;
 import io.gifstream.testing.Pixels;
 import io.gifstream.testing.StreamClient;
 import io.gifstream.testing.TestWar;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -22,15 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,8 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A producer that writes, between good ffmpeg frames, every kind of broken file: viewers still get a
- * valid stream of exactly the good frames, in order, and each bad file is logged once and counted.
+ * A producer that writes, between good ffmpeg frames and then all in one run, every kind of broken
+ * file: viewers still get a valid stream of exactly the good frames, in order and each without waiting
+ * on the grace, and each bad file is counted and logged once (at FINE; one warning in all).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -59,57 +55,42 @@ class HostileFramesIT {
         return TestWar.of("hostile", Map.of(
                 "gifstream.frames.dir", frames.toString(),
                 "gifstream.frames.max-bytes", String.valueOf(MAX_BYTES),
-                "gifstream.frames.grace-millis", "200"));
-    }
-
-    /** The nine kinds of bad file, each different from every good frame. */
-    private static List<byte[]> badFiles() throws IOException {
-        byte[] good = GOOD.get(0);
-        byte[] twoImages = twoImagesInOne(good);
-        byte[] bitFlipped = good.clone();
-        int separator = Fixtures.imageSeparatorOffset(good);
-        bitFlipped[separator] ^= 0x01; // 0x2C becomes 0x2D: no block starts with that
-        byte[] noise = new byte[5000];
-        new Random(7).nextBytes(noise);
-        byte[] overLimit = NoiseFrames.gifs(1, 200, 200, 3).get(0);
-        assertTrue(overLimit.length > MAX_BYTES);
-        return List.of(
-                Arrays.copyOf(good, good.length * 2 / 5),       // truncated: never finished
-                new byte[0],                                    // empty
-                noise,                                          // noise
-                png(),                                          // a PNG named .gif
-                Arrays.copyOf(good, 13 + 768),                  // header and color table only
-                Arrays.copyOf(good, good.length - 1),           // no trailer
-                bitFlipped,                                     // bit flip in the block structure
-                twoImages,                                      // two images in one file
-                overLimit);                                     // over gifstream.frames.max-bytes
+                // longer than any wait for a good frame below: a good frame held back by the grace fails the test
+                "gifstream.frames.grace-millis", "10000"));
     }
 
     @Test
     void viewersGetExactlyTheGoodFramesAndEveryBadFileIsSkippedOnceWithItsReason() throws Exception {
-        List<byte[]> bad = badFiles();
+        Map<String, byte[]> bad = BadFrames.of(GOOD.get(0), MAX_BYTES);
         byte[] gif87a = GOOD.get(10).clone();
         gif87a[4] = '7'; // "GIF87a": an older but valid version of a good frame
         List<byte[]> sequence = new ArrayList<>();
         List<int[]> expected = new ArrayList<>();
-        for (int i = 0; i < bad.size(); i++) {
-            sequence.add(GOOD.get(i));
-            expected.add(Pixels.decode(GOOD.get(i)));
-            sequence.add(bad.get(i));
+        List<String> badNames = new ArrayList<>();
+        int good = 0;
+        for (byte[] file : bad.values()) { // every bad file between two good ones
+            sequence.add(GOOD.get(good));
+            expected.add(Pixels.decode(GOOD.get(good++)));
+            badNames.add("in" + (sequence.size() + 1) + ".gif: ");
+            sequence.add(file);
         }
         sequence.add(gif87a);
         expected.add(Pixels.decode(GOOD.get(10)));
+        List<String> mixed = List.of("truncated", "png", "empty", "65535x65535 screen", "no trailer",
+                "two images", "header only", "noise", "flipped bit", "over the byte limit");
+        for (String kind : mixed) { // then all of them in one run, unfinished ones among the broken
+            badNames.add("in" + (sequence.size() + 1) + ".gif: ");
+            sequence.add(bad.get(kind));
+        }
         sequence.add(GOOD.get(11));
         expected.add(Pixels.decode(GOOD.get(11)));
 
-        List<String> warnings = new ArrayList<>();
+        List<LogRecord> lines = new ArrayList<>();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    synchronized (warnings) {
-                        warnings.add(record.getMessage());
-                    }
+                synchronized (lines) {
+                    lines.add(record);
                 }
             }
 
@@ -123,6 +104,7 @@ class HostileFramesIT {
         };
         Logger pipelineLog = Logger.getLogger("io.gifstream.ingest.FramePipeline");
         pipelineLog.addHandler(capture);
+        pipelineLog.setLevel(Level.FINE); // every skip is logged at FINE; warnings are at most a line a minute
 
         StreamClient client = new StreamClient(base);
         try (InputStream body = client.open("stream.gif").body();
@@ -135,38 +117,28 @@ class HostileFramesIT {
                 assertArrayEquals(expected.get(i), Pixels.decode(frame.still()), "good frame " + i);
             }
             producer.stop();
-            await().atMost(Duration.ofSeconds(5)).until(() -> client.status().get("framesSkipped").asLong() == 9);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> client.status().get("framesSkipped").asLong() == badNames.size());
         } finally {
             pipelineLog.removeHandler(capture);
+            pipelineLog.setLevel(null);
         }
         assertEquals(expected.size(), client.status().get("framesIngested").asLong());
-        synchronized (warnings) {
-            assertEquals(9, warnings.size(), String.join("\n", warnings));
-            for (int i = 0; i < bad.size(); i++) {
-                String name = "in" + (2 * i + 2) + ".gif: ";
-                assertEquals(1, warnings.stream().filter(w -> w.contains(name)).count(), name + " logged once: " + warnings);
+        synchronized (lines) {
+            List<String> skips = lines.stream().filter(r -> r.getLevel() == Level.FINE)
+                    .map(LogRecord::getMessage).toList();
+            List<String> warnings = lines.stream().filter(r -> r.getLevel() == Level.WARNING)
+                    .map(LogRecord::getMessage).toList();
+            assertEquals(1, warnings.size(), "the first skip only, then quiet: " + warnings);
+            assertTrue(warnings.get(0).contains(badNames.get(0)), warnings.toString());
+            assertEquals(badNames.size(), skips.size(), String.join("\n", skips));
+            for (String name : badNames) {
+                assertEquals(1, skips.stream().filter(w -> w.contains(name)).count(), name + " logged once: " + skips);
             }
-            assertTrue(warnings.stream().anyMatch(w -> w.contains("over the " + MAX_BYTES + "-byte limit")), warnings.toString());
-            assertTrue(warnings.stream().anyMatch(w -> w.contains("second image")), warnings.toString());
-            assertTrue(warnings.stream().anyMatch(w -> w.contains("not a GIF")), warnings.toString());
+            for (String reason : List.of("over the " + MAX_BYTES + "-byte limit", "second image", "not a GIF",
+                    "65535x65535 is over the")) {
+                assertTrue(skips.stream().anyMatch(w -> w.contains(reason)), reason + " in " + skips);
+            }
         }
     }
-
-    private static byte[] png() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", out);
-        return out.toByteArray();
-    }
-
-    /** The file with its image (extensions, descriptor, data) repeated before the trailer. */
-    private static byte[] twoImagesInOne(byte[] file) {
-        int firstBlock = 13 + 768; // ffmpeg's 256-entry global table
-        byte[] body = Arrays.copyOfRange(file, firstBlock, file.length - 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(file, 0, file.length - 1);
-        out.write(body, 0, body.length);
-        out.write(0x3B);
-        return out.toByteArray();
-    }
-
 }
