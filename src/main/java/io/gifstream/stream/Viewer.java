@@ -1,6 +1,5 @@
 package io.gifstream.stream;
 
-import io.gifstream.gif.GifBlocks;
 import io.gifstream.gif.StreamFrame;
 import io.gifstream.gif.StreamHeader;
 import java.io.IOException;
@@ -230,7 +229,7 @@ public final class Viewer implements ViewerSink.Callbacks {
                 byte[] bytes = bytesOf(inHand, now);
                 sink.write(bytes);
                 needsFlush = true;
-                lastWriteWasFrame = inHand instanceof Chunk.Frame || inHand instanceof Chunk.LastFrame;
+                lastWriteWasFrame = inHand instanceof Chunk.Frame;
                 counted(inHand, bytes.length);
                 if (inHand == TRAILER) {
                     close(null); // completing the response flushes the trailer and ends the chunked body
@@ -251,26 +250,16 @@ public final class Viewer implements ViewerSink.Callbacks {
 
     /** A frame with its own delay, or with the catch-up delay while the browser is behind. */
     private byte[] bytesOf(Chunk chunk, long now) {
-        if (chunk instanceof Chunk.Frame live) {
-            StreamFrame frame = live.frame();
-            if (playback.behind(now)) {
-                playback.sent(now, StreamFrame.MIN_DELAY_CENTISECONDS);
-                counters.framesCatchingUp.increment();
-                return frame.catchUpBytes();
-            }
-            playback.sent(now, frame.delayCentiseconds());
-            return frame.bytes();
+        if (!(chunk instanceof Chunk.Frame live)) {
+            return chunk.bytes();
         }
-        if (chunk instanceof Chunk.Header start) {
-            return start.header().bytes();
+        if (playback.behind(now)) {
+            playback.sent(now, StreamFrame.MIN_DELAY_CENTISECONDS);
+            counters.framesCatchingUp.increment();
+            return live.frame().catchUpBytes();
         }
-        if (chunk instanceof Chunk.Comment comment) {
-            return comment.bytes();
-        }
-        if (chunk instanceof Chunk.LastFrame last) {
-            return last.frame().bytes();
-        }
-        return GifBlocks.trailer();
+        playback.sent(now, live.frame().delayCentiseconds());
+        return live.bytes();
     }
 
     private void counted(Chunk chunk, int bytes) {
