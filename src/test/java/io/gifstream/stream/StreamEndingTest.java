@@ -99,4 +99,18 @@ class StreamEndingTest {
         assertTrue(slow.received.trailerSeen(), "the slow stream finished with its trailer");
         assertEquals(0, broadcaster.seatsTaken());
     }
+
+    @Test
+    void viewerJoiningAfterCloseEndsAtOnceAndGivesItsSeatBack() {
+        Broadcaster broadcaster = broadcaster(Duration.ZERO);
+        broadcaster.publish(SMALL.get(0));
+        broadcaster.close();
+
+        ScriptedSink late = new ScriptedSink("late", schedule, () -> now, 1);
+        assertTrue(broadcaster.reserveSeat("10.0.0.1"));
+        broadcaster.join(late, "10.0.0.1", "late", Duration.ZERO); // before the container's first onWritePossible
+        assertTrue(late.completedByViewer(), "the response ends without waiting for the container");
+        assertEquals(0, late.bytes(), "nothing was sent, so no trailer is owed");
+        assertEquals(0, broadcaster.seatsTaken());
+    }
 }
