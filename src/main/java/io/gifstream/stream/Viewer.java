@@ -231,7 +231,7 @@ public final class Viewer implements ViewerSink.Callbacks {
                 needsFlush = true;
                 lastWriteWasFrame = inHand instanceof Chunk.Frame;
                 counted(inHand, bytes.length);
-                if (inHand == TRAILER) {
+                if (inHand instanceof Chunk.Trailer) {
                     close(null); // completing the response flushes the trailer and ends the chunked body
                     return;
                 }
