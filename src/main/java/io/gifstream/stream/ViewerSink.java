@@ -12,7 +12,8 @@ import java.io.IOException;
  *       {@link #isReady()} said true; when it says false, {@code onWritePossible} follows as soon as
  *       writing is possible again;</li>
  *   <li>after {@link #complete()}, or once {@link Callbacks#onComplete()} or {@code onError} arrived,
- *       the container may hand the stream to another request: nothing may touch it any more.</li>
+ *       the container may hand the stream to another request: nothing may touch it any more, except
+ *       the {@code complete()} that answers an {@code onError}.</li>
  * </ul>
  */
 public interface ViewerSink {
