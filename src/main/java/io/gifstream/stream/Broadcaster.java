@@ -3,8 +3,6 @@ package io.gifstream.stream;
 import io.gifstream.gif.GifBlocks;
 import io.gifstream.gif.StreamFrame;
 import io.gifstream.gif.StreamHeader;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -22,36 +22,59 @@ import java.util.logging.Logger;
  * lock, and a viewer's queue starts with the stream header, so no viewer can ever receive a frame
  * before its header: the ordering holds by construction, not by timing. Writes happen outside the
  * lock, one viewer at a time, and never block (see {@link Viewer}).
+ *
+ * <p>A viewer holds its seat, counts in {@link #stats()} and is watched by the stall timer from
+ * {@link #join} until its response completes — also after its stream was ended early (by a frame of
+ * another size, or by {@link #close()}), while its last frame and trailer are still on their way.
  */
 public final class Broadcaster implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Broadcaster.class.getName());
     private static final byte[] KEEP_ALIVE = GifBlocks.comment("keep-alive");
+    /** How long {@link #close()} lets ending streams finish before it disconnects the rest. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     private final StreamSettings settings;
     private final StreamCounters counters = new StreamCounters();
     private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
     private final ViewerLimits limits;
-    private final ScheduledExecutorService timer;
+    private final LongSupplier nanoTime;
+    private final Duration closeGrace;
+    private final ScheduledExecutorService timer; // null when a test runs the ticks
 
     private final Object lock = new Object();
     // guarded by lock
     private StreamHeader header;
     private final ArrayDeque<Published> history = new ArrayDeque<>();
-    private long lastActivityNanos = System.nanoTime();
+    private long lastActivityNanos;
     private boolean closed;
 
     private record Published(StreamFrame frame, long atNanos) {
     }
 
     public Broadcaster(StreamSettings settings) {
-        this.settings = settings;
-        this.limits = new ViewerLimits(settings.maxViewers(), settings.maxViewersPerAddress());
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this(settings, System::nanoTime, CLOSE_GRACE, Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gifstream-viewer-timer");
             thread.setDaemon(true);
             return thread;
-        });
-        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        }));
+    }
+
+    /** Without a timer: the caller runs {@link #tick()} and says what time it is. */
+    Broadcaster(StreamSettings settings, LongSupplier nanoTime, Duration closeGrace) {
+        this(settings, nanoTime, closeGrace, null);
+    }
+
+    private Broadcaster(StreamSettings settings, LongSupplier nanoTime, Duration closeGrace,
+                        ScheduledExecutorService timer) {
+        this.settings = settings;
+        this.limits = new ViewerLimits(settings.maxViewers(), settings.maxViewersPerAddress());
+        this.nanoTime = nanoTime;
+        this.closeGrace = closeGrace;
+        this.lastActivityNanos = nanoTime.getAsLong();
+        this.timer = timer;
+        if (timer != null) {
+            timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /**
@@ -72,19 +95,18 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     /**
-     * Registers a viewer, holding a {@link #reserveSeat seat} for {@code address}, on a started async
-     * request and queues its header and the frames of the last {@code preroll} (at least the newest
-     * frame). The container starts its writes with the first {@code onWritePossible()}. {@code label}
-     * names the viewer in logs.
+     * Registers a viewer, holding a {@link #reserveSeat seat} for {@code address}, on an open response
+     * and queues its header and the frames of the last {@code preroll} (at least the newest frame). The
+     * container starts its writes with the first {@code onWritePossible()}. {@code label} names the
+     * viewer in logs. After {@link #close()} the response just ends.
      */
-    public Viewer join(AsyncContext async, ServletOutputStream out, String address, String label, Duration preroll) {
-        Viewer viewer = new Viewer(async, out, address, label, settings.backlogFrames(), counters, this::leave);
-        async.addListener(viewer);
-        out.setWriteListener(viewer);
+    public Viewer join(ViewerSink sink, String address, String label, Duration preroll) {
+        Viewer viewer = new Viewer(sink, address, label, settings.backlogFrames(), counters, nanoTime, this::leave);
+        sink.listen(viewer);
+        boolean refused;
         synchronized (lock) {
-            if (closed) {
-                viewer.end(null);
-            } else {
+            refused = closed;
+            if (!closed) {
                 if (header != null) {
                     viewer.start(header, preroll(preroll));
                 }
@@ -95,7 +117,11 @@ public final class Broadcaster implements AutoCloseable {
                 counters.viewersJoined.increment();
             }
         }
-        viewer.drain();
+        if (refused) {
+            viewer.disconnect(); // nothing was sent, so no trailer is owed
+        } else {
+            viewer.drain();
+        }
         return viewer;
     }
 
@@ -103,51 +129,48 @@ public final class Broadcaster implements AutoCloseable {
     private void leave(Viewer viewer) {
         synchronized (lock) {
             viewers.remove(viewer);
+            lock.notifyAll(); // close() waits for the ending streams
         }
         limits.release(viewer.address());
     }
 
     /** Sends a frame to every viewer. A frame of a new stream (another screen size) ends the current viewers' streams. */
     public void publish(StreamFrame frame) {
-        List<Viewer> ended = List.of();
         synchronized (lock) {
             if (closed) {
                 return;
             }
             if (frame.header() != header) {
-                ended = startNewStream(frame.header());
+                startNewStream(frame.header());
             }
-            history.addLast(new Published(frame, System.nanoTime()));
-            pruneHistory();
+            long now = nanoTime.getAsLong();
+            history.addLast(new Published(frame, now));
+            pruneHistory(now);
             for (Viewer viewer : viewers) {
-                viewer.offer(frame);
+                viewer.offer(frame); // a viewer whose stream is ending takes no more frames
             }
-            lastActivityNanos = System.nanoTime();
+            lastActivityNanos = now;
             counters.framesPublished.increment();
         }
-        ended.forEach(Viewer::drain);
         for (Viewer viewer : viewers) {
             viewer.drain();
         }
     }
 
-    private List<Viewer> startNewStream(StreamHeader next) {
-        List<Viewer> ended = new ArrayList<>();
+    // ends the started streams; their viewers stay until their trailer is out, or the timer reaps them
+    private void startNewStream(StreamHeader next) {
         StreamFrame last = lastFrameToEndWith();
         if (header != null) {
             LOG.info("stream size changes from " + header.width() + "x" + header.height() + " to "
                     + next.width() + "x" + next.height() + ": ending current viewers' streams");
             for (Viewer viewer : viewers) {
                 if (viewer.hasStarted()) {
-                    viewers.remove(viewer);
                     viewer.end(last);
-                    ended.add(viewer);
                 }
             }
         }
         header = next;
         history.clear();
-        return ended;
     }
 
     /** The newest frame, for snapshots. */
@@ -174,24 +197,63 @@ public final class Broadcaster implements AutoCloseable {
                 current == null ? 0 : current.width(), current == null ? 0 : current.height());
     }
 
-    /** Ends every viewer's stream with the trailer and stops the timer. */
+    /**
+     * Ends every viewer's stream with the trailer, gives them {@link #CLOSE_GRACE} to go out, then
+     * disconnects the viewers still there, and stops the timer: an undeploy never waits on a stuck
+     * client, and leaves no viewer behind.
+     */
     @Override
     public void close() {
         List<Viewer> ending;
         synchronized (lock) {
             closed = true;
             ending = new ArrayList<>(viewers);
-            viewers.clear();
             StreamFrame last = lastFrameToEndWith();
             ending.forEach(viewer -> viewer.end(last));
         }
         ending.forEach(Viewer::drain);
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        awaitNoViewers(closeGrace);
+        for (Viewer viewer : viewers) {
+            LOG.info("disconnecting viewer " + viewer.label() + ": its stream did not finish within "
+                    + closeGrace.toMillis() + " ms of shutdown");
+            viewer.disconnect();
         }
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitNoViewers(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (lock) {
+            try {
+                long left;
+                while (!viewers.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The viewers served now, streams ending included; for tests. */
+    Set<Viewer> viewers() {
+        return java.util.Collections.unmodifiableSet(viewers);
+    }
+
+    /** Seats taken now; for tests. */
+    int seatsTaken() {
+        return limits.seated();
+    }
+
+    StreamCounters counters() {
+        return counters;
     }
 
     // the newest frame, to stay on screen after the stream ends (see Viewer.end); guarded by lock
@@ -201,12 +263,12 @@ public final class Broadcaster implements AutoCloseable {
 
     // newest frames covering the preroll time, never more than a backlog, and at least the newest one
     private List<StreamFrame> preroll(Duration preroll) {
-        long oldest = System.nanoTime() - preroll.toNanos();
+        long oldest = nanoTime.getAsLong() - preroll.toNanos();
         ArrayDeque<StreamFrame> frames = new ArrayDeque<>();
         var newestFirst = history.descendingIterator();
         while (newestFirst.hasNext() && frames.size() < settings.backlogFrames()) {
             Published published = newestFirst.next();
-            if (!frames.isEmpty() && published.atNanos() < oldest) {
+            if (!frames.isEmpty() && published.atNanos() - oldest < 0) {
                 break;
             }
             frames.addFirst(published.frame());
@@ -214,26 +276,26 @@ public final class Broadcaster implements AutoCloseable {
         return List.copyOf(frames);
     }
 
-    private void pruneHistory() {
-        long oldest = System.nanoTime() - settings.preroll().toNanos();
+    private void pruneHistory(long now) {
+        long oldest = now - settings.preroll().toNanos();
         while (history.size() > 1
-                && (history.size() > settings.backlogFrames() || history.getFirst().atNanos() < oldest)) {
+                && (history.size() > settings.backlogFrames() || history.getFirst().atNanos() - oldest < 0)) {
             history.removeFirst();
         }
     }
 
     /** Once a second: keep-alive comments during a pause in frames, and disconnection of stalled viewers. */
-    private void tick() {
+    void tick() {
         try {
             keepAliveAndReap();
         } catch (RuntimeException e) {
             // a scheduled task that throws is never run again: log and keep ticking
-            LOG.log(java.util.logging.Level.SEVERE, "viewer timer failed", e);
+            LOG.log(Level.SEVERE, "viewer timer failed", e);
         }
     }
 
     private void keepAliveAndReap() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         boolean keepAlive;
         synchronized (lock) {
             keepAlive = !closed && now - lastActivityNanos >= settings.keepAlive().toNanos();

@@ -1,24 +1,48 @@
 package io.gifstream.stream;
 
+import io.gifstream.gif.GifBlocks;
 import io.gifstream.gif.StreamFrame;
+import io.gifstream.gif.StreamHeader;
 
 /**
- * One unit of a viewer's queue. Only frames and comments may be dropped; the header, the last frame
- * of an ending stream and the trailer are what make the stream a valid GIF that ends well, and always
- * go out. A frame's bytes are chosen when it is written (see {@link PlaybackClock}).
+ * One item of a viewer's queue. Only a live {@link Frame} may be dropped when the backlog is full;
+ * the header, the last frame of an ending stream and the trailer are what make the stream a valid GIF
+ * that ends well, and a keep-alive comment is never counted as a frame.
  */
-record Chunk(Kind kind, byte[] bytes, StreamFrame frame) {
-    enum Kind { HEADER, FRAME, COMMENT, LAST_FRAME, TRAILER }
+sealed interface Chunk {
+    /** What goes on the wire; a live frame may go out with the catch-up delay instead (see {@link PlaybackClock}). */
+    byte[] bytes();
 
-    static Chunk of(Kind kind, byte[] bytes) {
-        return new Chunk(kind, bytes, null);
+    record Header(StreamHeader header) implements Chunk {
+        @Override
+        public byte[] bytes() {
+            return header.bytes();
+        }
     }
 
-    static Chunk frame(StreamFrame frame) {
-        return new Chunk(Kind.FRAME, null, frame);
+    /** A live frame, sent with its own delay or the catch-up delay. */
+    record Frame(StreamFrame frame) implements Chunk {
+        @Override
+        public byte[] bytes() {
+            return frame.bytes();
+        }
     }
 
-    boolean droppable() {
-        return kind == Kind.FRAME || kind == Kind.COMMENT;
+    record Comment(byte[] bytes) implements Chunk {
+    }
+
+    /** The newest frame with the longest delay, to stay on screen after the stream ends (see {@link Viewer#end}). */
+    record LastFrame(StreamFrame frame) implements Chunk {
+        @Override
+        public byte[] bytes() {
+            return frame.bytes();
+        }
+    }
+
+    record Trailer() implements Chunk {
+        @Override
+        public byte[] bytes() {
+            return GifBlocks.trailer();
+        }
     }
 }

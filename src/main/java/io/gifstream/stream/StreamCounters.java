@@ -13,4 +13,7 @@ final class StreamCounters {
     final LongAdder viewersStalled = new LongAdder();
     final LongAdder viewersRejected = new LongAdder();
     final LongAdder keepAlivesSent = new LongAdder();
+    /** Live frames put in a viewer's queue: each is later sent, dropped, or unsent when its viewer closes. */
+    final LongAdder framesQueued = new LongAdder();
+    final LongAdder framesUnsent = new LongAdder();
 }

@@ -1,42 +1,42 @@
 package io.gifstream.stream;
 
-import io.gifstream.gif.GifBlocks;
 import io.gifstream.gif.StreamFrame;
 import io.gifstream.gif.StreamHeader;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One connected browser: a bounded queue of shared, immutable chunks in front of a non-blocking
- * {@link WriteListener}. The broadcaster only enqueues (under its lock, never doing I/O); writing
- * happens in {@link #drain()}, run by exactly one thread at a time — the publisher or the container
- * calling {@link #onWritePossible()} — and only while {@code isReady()} says a write cannot block.
+ * {@link ViewerSink}. The broadcaster only enqueues (under its lock, never doing I/O); writing
+ * happens in {@link #drain()}, and only while {@code isReady()} says a write cannot block.
  *
- * <p>The output stream belongs to this viewer only until its request completes: the container then
- * recycles it for the connection's next request. So writing and closing exclude each other through
- * {@code outputLock}, and nothing touches the stream once {@code closed} is set. Every call made under
- * that lock is non-blocking, so it is held for microseconds, never for a slow client.
+ * <p>One writer per viewer: whoever holds {@code writer} is the only thread writing — the publisher,
+ * the timer or the container calling {@link #onWritePossible()}. A thread that asks to write while
+ * another one writes leaves a request that the writing thread picks up before it lets go, so none is
+ * lost and none waits. The sink belongs to this viewer only until its response completes: the
+ * container then recycles it for the connection's next request. So closing takes {@code writer} too,
+ * to wait out a write in progress, and nothing touches the sink once {@code closed} is set. Every call
+ * made while holding {@code writer} is non-blocking, so it is held for microseconds, never for a slow
+ * client.
  */
-public final class Viewer implements WriteListener, AsyncListener {
+public final class Viewer implements ViewerSink.Callbacks {
     private static final Logger LOG = Logger.getLogger(Viewer.class.getName());
+    private static final long NOT_BLOCKED = Long.MIN_VALUE;
+    private static final Chunk TRAILER = new Chunk.Trailer();
 
-    private final AsyncContext async;
-    private final ServletOutputStream out;
+    private final ViewerSink sink;
     private final String address;
     private final String label;
     private final int backlogFrames;
     private final StreamCounters counters;
+    private final LongSupplier nanoTime;
     private final Consumer<Viewer> onClose;
 
     // guarded by queue
@@ -45,24 +45,23 @@ public final class Viewer implements WriteListener, AsyncListener {
     private StreamHeader header;
     private boolean ending;
 
-    /** Counts requests to drain; the thread that moves it from 0 drains until no request is left. */
-    private final AtomicInteger drainRequests = new AtomicInteger();
-    private final Object outputLock = new Object();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile boolean writeListenerActive;
-    private volatile long blockedSinceNanos;
-    private boolean needsFlush = true; // the first flush commits the response headers; draining thread only
-    private boolean lastWriteWasFrame; // draining thread only
-    private final PlaybackClock playback = new PlaybackClock(); // draining thread only
+    private final ReentrantLock writer = new ReentrantLock();
+    private final AtomicBoolean writeRequested = new AtomicBoolean();
+    private volatile boolean closed; // set holding writer
+    private volatile boolean writesStarted;
+    private volatile long blockedSinceNanos = NOT_BLOCKED;
+    private boolean needsFlush = true; // the first flush commits the response headers; writer only
+    private boolean lastWriteWasFrame; // writer only
+    private final PlaybackClock playback = new PlaybackClock(); // writer only
 
-    Viewer(AsyncContext async, ServletOutputStream out, String address, String label, int backlogFrames,
-           StreamCounters counters, Consumer<Viewer> onClose) {
-        this.async = async;
-        this.out = out;
+    Viewer(ViewerSink sink, String address, String label, int backlogFrames, StreamCounters counters,
+           LongSupplier nanoTime, Consumer<Viewer> onClose) {
+        this.sink = sink;
         this.address = address;
         this.label = label;
         this.backlogFrames = backlogFrames;
         this.counters = counters;
+        this.nanoTime = nanoTime;
         this.onClose = onClose;
     }
 
@@ -81,8 +80,11 @@ public final class Viewer implements WriteListener, AsyncListener {
     /** Starts the stream: the header, then the preroll frames. Called at most once, before any frame. */
     void start(StreamHeader streamHeader, List<StreamFrame> preroll) {
         synchronized (queue) {
+            if (ending) {
+                return;
+            }
             header = streamHeader;
-            queue.add(Chunk.of(Chunk.Kind.HEADER, streamHeader.bytes()));
+            queue.add(new Chunk.Header(streamHeader));
             for (StreamFrame frame : preroll) {
                 enqueueFrame(frame);
             }
@@ -106,7 +108,7 @@ public final class Viewer implements WriteListener, AsyncListener {
     void offerComment(byte[] comment) {
         synchronized (queue) {
             if (header != null && !ending && queue.isEmpty()) {
-                queue.add(Chunk.of(Chunk.Kind.COMMENT, comment));
+                queue.add(new Chunk.Comment(comment));
             }
         }
     }
@@ -125,9 +127,9 @@ public final class Viewer implements WriteListener, AsyncListener {
             ending = true;
             if (header != null) {
                 if (last != null) {
-                    queue.add(Chunk.of(Chunk.Kind.LAST_FRAME, last.bytes()));
+                    queue.add(new Chunk.LastFrame(last));
                 }
-                queue.add(Chunk.of(Chunk.Kind.TRAILER, GifBlocks.trailer()));
+                queue.add(TRAILER);
             }
         }
     }
@@ -148,14 +150,15 @@ public final class Viewer implements WriteListener, AsyncListener {
         if (queuedFrames == backlogFrames) {
             dropOldestFrame();
         }
-        queue.add(Chunk.frame(frame));
+        queue.add(new Chunk.Frame(frame));
         queuedFrames++;
+        counters.framesQueued.increment();
     }
 
     private void dropOldestFrame() {
         var chunks = queue.iterator();
         while (chunks.hasNext()) {
-            if (chunks.next().droppable()) {
+            if (chunks.next() instanceof Chunk.Frame) {
                 chunks.remove();
                 queuedFrames--;
                 counters.framesDropped.increment();
@@ -167,10 +170,17 @@ public final class Viewer implements WriteListener, AsyncListener {
     private Chunk poll() {
         synchronized (queue) {
             Chunk chunk = queue.poll();
-            if (chunk != null && chunk.kind() == Chunk.Kind.FRAME) {
+            if (chunk instanceof Chunk.Frame) {
                 queuedFrames--;
             }
             return chunk;
+        }
+    }
+
+    /** Live frames waiting in the queue, counted one by one. */
+    int framesWaiting() {
+        synchronized (queue) {
+            return (int) queue.stream().filter(Chunk.Frame.class::isInstance).count();
         }
     }
 
@@ -178,33 +188,31 @@ public final class Viewer implements WriteListener, AsyncListener {
 
     /** Writes what is queued as far as the connection accepts it now; safe to call from any thread. */
     void drain() {
-        if (drainRequests.getAndIncrement() != 0) {
-            return; // another thread is draining and will see this request
-        }
-        int requests = 1;
-        do {
-            writeWhileReady();
-            requests = drainRequests.addAndGet(-requests);
-        } while (requests != 0);
-    }
-
-    private void writeWhileReady() {
-        synchronized (outputLock) {
-            if (writeListenerActive && !closed.get()) {
-                writeWhileReadyLocked();
+        writeRequested.set(true);
+        // a failed tryLock means another thread writes: it sees this request before it stops
+        while (writeRequested.get() && writer.tryLock()) {
+            try {
+                writeRequested.set(false);
+                if (writesStarted && !closed) {
+                    writeWhileReady();
+                }
+            } finally {
+                writer.unlock();
             }
         }
     }
 
-    private void writeWhileReadyLocked() {
+    private void writeWhileReady() {
+        Chunk inHand = null;
         try {
-            while (!closed.get() && out.isReady()) {
-                if (blockedSinceNanos != 0 && lastWriteWasFrame) {
-                    playback.lastFrameArrivedNoEarlierThan(System.nanoTime());
+            while (!closed && sink.isReady()) {
+                long now = nanoTime.getAsLong();
+                if (blockedSinceNanos != NOT_BLOCKED && lastWriteWasFrame) {
+                    playback.lastFrameArrivedNoEarlierThan(now);
                 }
-                blockedSinceNanos = 0;
-                Chunk chunk = poll();
-                if (chunk == null) {
+                blockedSinceNanos = NOT_BLOCKED;
+                inHand = poll();
+                if (inHand == null) {
                     if (endedBeforeStarting()) {
                         close(null); // nothing was ever sent, so no trailer is owed
                         return;
@@ -213,57 +221,64 @@ public final class Viewer implements WriteListener, AsyncListener {
                         return;
                     }
                     needsFlush = false;
-                    out.flush(); // non-blocking too: isReady() turns false until the bytes are out
+                    sink.flush(); // non-blocking too: isReady() turns false until the bytes are out
                     continue;
                 }
-                byte[] bytes = bytesOf(chunk);
                 // This write returns immediately; if a later isReady() is false,
                 // onWritePossible is called back when writing is possible again.
-                out.write(bytes);
+                byte[] bytes = bytesOf(inHand, now);
+                sink.write(bytes);
                 needsFlush = true;
-                lastWriteWasFrame = chunk.frame() != null;
-                counters.bytesSent.add(bytes.length);
-                if (chunk.kind() == Chunk.Kind.FRAME) {
-                    counters.framesSent.increment();
-                } else if (chunk.kind() == Chunk.Kind.COMMENT) {
-                    counters.keepAlivesSent.increment();
-                } else if (chunk.kind() == Chunk.Kind.TRAILER) {
+                lastWriteWasFrame = inHand instanceof Chunk.Frame;
+                counted(inHand, bytes.length);
+                if (inHand instanceof Chunk.Trailer) {
                     close(null); // completing the response flushes the trailer and ends the chunked body
                     return;
                 }
+                inHand = null;
             }
-            if (blockedSinceNanos == 0) {
-                blockedSinceNanos = System.nanoTime();
+            if (!closed && blockedSinceNanos == NOT_BLOCKED) {
+                blockedSinceNanos = nanoTime.getAsLong(); // kept while later drains find it still not ready
             }
         } catch (IOException | RuntimeException e) {
+            if (inHand instanceof Chunk.Frame) {
+                counters.framesUnsent.increment();
+            }
             close(e);
         }
     }
 
     /** A frame with its own delay, or with the catch-up delay while the browser is behind. */
-    private byte[] bytesOf(Chunk chunk) {
-        StreamFrame frame = chunk.frame();
-        if (frame == null) {
+    private byte[] bytesOf(Chunk chunk, long now) {
+        if (!(chunk instanceof Chunk.Frame live)) {
             return chunk.bytes();
         }
-        long now = System.nanoTime();
         if (playback.behind(now)) {
             playback.sent(now, StreamFrame.MIN_DELAY_CENTISECONDS);
             counters.framesCatchingUp.increment();
-            return frame.catchUpBytes();
+            return live.frame().catchUpBytes();
         }
-        playback.sent(now, frame.delayCentiseconds());
-        return frame.bytes();
+        playback.sent(now, live.frame().delayCentiseconds());
+        return live.bytes();
+    }
+
+    private void counted(Chunk chunk, int bytes) {
+        counters.bytesSent.add(bytes);
+        if (chunk instanceof Chunk.Frame) {
+            counters.framesSent.increment();
+        } else if (chunk instanceof Chunk.Comment) {
+            counters.keepAlivesSent.increment();
+        }
     }
 
     boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
     /** True when the connection has accepted nothing for longer than the given time. */
     boolean stalledLongerThan(long nanos, long nowNanos) {
         long since = blockedSinceNanos;
-        return since != 0 && nowNanos - since > nanos;
+        return since != NOT_BLOCKED && nowNanos - since > nanos;
     }
 
     /** Ends this viewer at once, without a trailer (its connection is stuck or gone). */
@@ -272,19 +287,31 @@ public final class Viewer implements WriteListener, AsyncListener {
     }
 
     private void close(Throwable cause) {
-        synchronized (outputLock) {
-            if (!closed.compareAndSet(false, true)) {
+        close(cause, true);
+    }
+
+    private void close(Throwable cause, boolean completeResponse) {
+        writer.lock(); // waits out a write in progress; nothing writes after this
+        try {
+            if (closed) {
                 return;
             }
+            closed = true;
+        } finally {
+            writer.unlock();
+        }
+        synchronized (queue) {
+            ending = true;
+            counters.framesUnsent.add(queuedFrames);
+            queue.clear();
+            queuedFrames = 0;
         }
         if (cause != null) {
             LOG.log(Level.FINE, "viewer " + label + " left: " + cause);
         }
         onClose.accept(this);
-        try {
-            async.complete();
-        } catch (IllegalStateException alreadyCompleted) {
-            // the container completed it first (client gone); nothing left to do
+        if (completeResponse) {
+            sink.complete();
         }
     }
 
@@ -292,32 +319,17 @@ public final class Viewer implements WriteListener, AsyncListener {
 
     @Override
     public void onWritePossible() {
-        writeListenerActive = true;
+        writesStarted = true;
         drain();
     }
 
     @Override
-    public void onError(Throwable t) {
-        close(t);
+    public void onError(Throwable failure) {
+        close(failure);
     }
 
     @Override
-    public void onComplete(AsyncEvent event) {
-        close(null);
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-        close(new IOException("async timeout"));
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
-        close(event.getThrowable());
-    }
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {
-        // not restarted
+    public void onComplete() {
+        close(null, false); // completed already: the container may have recycled the response
     }
 }

@@ -38,6 +38,10 @@ final class ViewerLimits {
         return true;
     }
 
+    int seated() {
+        return seated.get();
+    }
+
     void release(String address) {
         seated.decrementAndGet();
         if (maxPerAddress > 0) {

@@ -46,7 +46,7 @@ public class StreamServlet extends HttpServlet {
             streamHeaders(response);
             AsyncContext async = request.startAsync();
             async.setTimeout(0); // a stream never times out; stalled viewers are ended by the broadcaster
-            broadcaster.join(async, response.getOutputStream(), address, label(request, address), preroll);
+            broadcaster.join(new ServletViewerSink(async, response.getOutputStream()), address, label(request, address), preroll);
         } catch (IOException | RuntimeException e) {
             broadcaster.releaseSeat(address); // it never joined, so it will never leave
             throw e;

@@ -1,0 +1,52 @@
+package io.gifstream.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gifstream.gif.StreamFrame;
+import io.gifstream.testing.Fixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ViewerBacklogTest {
+    private static final int BACKLOG = 3;
+    private static final long MS = 1_000_000L;
+    private static final List<StreamFrame> FRAMES = TestStreams.of(Fixtures.SMALL);
+
+    private long now = 1_000 * MS;
+    private final Broadcaster broadcaster = new Broadcaster(new StreamSettings(BACKLOG, Duration.ofSeconds(30),
+            Duration.ofSeconds(2), Duration.ZERO, 10, 0), () -> now, Duration.ZERO);
+    // never ready on its own: it takes one write per onWritePossible the test delivers
+    private final ScriptedSink sink = new ScriptedSink("slow", new Random(1), () -> now, 0);
+
+    @Test
+    void keepAliveQueuedBeforeAFullBacklogIsNeitherDroppedAsAFrameNorMiscounted() {
+        broadcaster.publish(FRAMES.get(0));
+        Viewer viewer = broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
+        sink.start();
+        writeAllQueued();
+        assertEquals(1, sink.received.liveFrames(), "the newest frame on joining");
+
+        now += 2_000 * MS;
+        broadcaster.tick(); // a pause in frames: a keep-alive is queued, and the connection is busy
+        for (int i = 1; i <= 20; i++) {
+            now += 100 * MS;
+            broadcaster.publish(FRAMES.get(i % FRAMES.size()));
+            assertEquals(Math.min(i, BACKLOG), viewer.framesWaiting(), "frames waiting after " + i + " published");
+        }
+        writeAllQueued();
+
+        StreamStats stats = broadcaster.stats();
+        assertEquals(1, stats.keepAlivesSent(), "the keep-alive went out");
+        assertEquals(20 - BACKLOG, stats.framesDropped(), "only frames are dropped, and each is counted once");
+        assertEquals(1 + BACKLOG, stats.framesSent());
+        assertEquals(1 + BACKLOG, sink.received.liveFrames());
+    }
+
+    private void writeAllQueued() {
+        while (sink.owesWritePossible()) {
+            sink.writePossible();
+        }
+    }
+}
