@@ -65,6 +65,9 @@ class LiveStreamIT {
         producer.stop();
     }
 
+    /** StreamFrame.MIN_DELAY_CENTISECONDS (the integration tests see the application over HTTP only). */
+    private static final int CATCH_UP_DELAY = 2;
+
     @Test
     void viewerGetsHeaderFirstThenPixelExactFramesInOrder() throws IOException {
         StreamClient client = new StreamClient(base);
@@ -75,6 +78,7 @@ class LiveStreamIT {
             assertEquals(240, stream.height());
             assertTrue(stream.loopsForever());
             int previous = -1;
+            int atProducerRate = 0;
             for (int i = 0; i < 25; i++) {
                 GifStreamReader.Frame frame = assertTimeoutPreemptively(Duration.ofSeconds(5), stream::nextFrame);
                 int index = Pixels.indexOf(INPUTS, Pixels.decode(frame.still()));
@@ -83,11 +87,15 @@ class LiveStreamIT {
                     assertEquals((previous + 1) % INPUTS.size(), index, "frame " + i + " out of order");
                 }
                 // the producer's 10 fps, as measured: 10 cs, or 9 or 11 where the measured interval's
-                // fraction is paid back
-                assertTrue(frame.delayCentiseconds() >= 9 && frame.delayCentiseconds() <= 11,
-                        "delay " + frame.delayCentiseconds());
+                // fraction is paid back; or the catch-up delay, for a frame that reached this viewer
+                // right behind another (a busy machine publishes frames in bursts)
+                int delay = frame.delayCentiseconds();
+                boolean producerRate = delay >= 9 && delay <= 11;
+                assertTrue(producerRate || delay == CATCH_UP_DELAY, "delay " + delay);
+                atProducerRate += producerRate ? 1 : 0;
                 previous = index;
             }
+            assertTrue(atProducerRate > 25 / 2, atProducerRate + " of 25 frames at the producer's rate");
         }
     }
 
