@@ -1,5 +1,7 @@
 package io.gifstream.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gifstream.testing.ContainerProcess;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The scene of the client-abuse test and benchmark: the WAR in a stock Jetty process fed real ffmpeg
@@ -63,6 +67,60 @@ final class ClientAbuse implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * What one round of abuse cost: the frames the fast viewer got of those ingested while it ran, and
+     * the server's status after a GC before the round and once every client had left.
+     */
+    record Outcome(long fastFrames, long framesIngested, boolean fastValid, String fastFailure, int vanished,
+                   int cycles, double abuseSeconds, JsonNode baseline, JsonNode after) {
+    }
+
+    /**
+     * One fast viewer, then the given hostile clients all at once; then everyone leaves and the producer
+     * stops, so that the fast viewer's count can be compared with every frame ingested meanwhile.
+     */
+    Outcome run(Load load) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> framesIngested() > 5);
+        JsonNode baseline = sampleAfterGc();
+        ViewerConnection fast = viewer(ViewerConnection.Mode.FAST, 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fast.frames > 0);
+        fast.recording = true; // from here the fast viewer's latencies count
+        long ingestedBefore = framesIngested();
+        long fastBefore = fast.frames;
+        long started = System.nanoTime();
+
+        List<ViewerConnection> stuck = stuckViewers(load.stuck());
+        List<Socket> slow = slowHeaders(load.slowHeaders());
+        int vanished = vanishMidFrame(load.vanishing());
+        int cycles = connectAndDisconnect(load.cycles());
+        double abuseSeconds = (System.nanoTime() - started) / 1e9;
+        long joinedBefore = baseline.get("viewersJoined").asLong();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> probe.status().get("viewersJoined").asLong() - joinedBefore >= 1 + load.viewersJoining());
+        stuck.forEach(ViewerConnection::close);
+        for (Socket socket : slow) {
+            socket.close();
+        }
+
+        long written = stopProducer();
+        // one file may predate the watcher's first scan: history, never ingested
+        await().atMost(Duration.ofSeconds(10)).until(() -> framesIngested() >= written - 1);
+        long ingested = framesIngested() - ingestedBefore;
+        // a frame published as the window opened may be counted on one side only: one of slack
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> fast.frames - fastBefore >= ingested - 1);
+        } catch (ConditionTimeoutException framesLost) {
+            // reported by the outcome
+        }
+        long received = fast.frames - fastBefore;
+        boolean valid = fast.valid();
+        String failure = fast.failure();
+        fast.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.status().get("viewers").asInt() == 0);
+        return new Outcome(received, ingested, valid, failure, vanished, cycles, abuseSeconds, baseline,
+                sampleAfterGc());
     }
 
     ViewerConnection viewer(ViewerConnection.Mode mode, int index) throws Exception {

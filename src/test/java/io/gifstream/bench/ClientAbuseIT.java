@@ -4,11 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,47 +38,23 @@ class ClientAbuseIT {
 
     @Test
     void abuseCostsTheFastViewerNoFrameAndLeavesNothingBehind() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> scene.framesIngested() > 5);
-        JsonNode baseline = scene.sampleAfterGc();
+        ClientAbuse.Outcome outcome = scene.run(LOAD);
 
-        ViewerConnection fast = scene.viewer(ViewerConnection.Mode.FAST, 0);
-        await().atMost(Duration.ofSeconds(5)).until(() -> fast.frames > 0);
-        // counted from here: every frame the server ingests from now on must reach the fast viewer
-        long ingestedBefore = scene.framesIngested();
-        long fastBefore = fast.frames;
-
-        List<ViewerConnection> stuck = scene.stuckViewers(LOAD.stuck());
-        List<Socket> slowHeaders = scene.slowHeaders(LOAD.slowHeaders());
-        int vanished = scene.vanishMidFrame(LOAD.vanishing());
-        int cycles = scene.connectAndDisconnect(LOAD.cycles());
-        long joinedBefore = baseline.get("viewersJoined").asLong();
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> scene.probe.status().get("viewersJoined").asLong() - joinedBefore >= 1 + LOAD.viewersJoining());
-        stuck.forEach(ViewerConnection::close);
-        for (Socket socket : slowHeaders) {
-            socket.close();
-        }
-
-        long written = scene.stopProducer();
-        await().atMost(Duration.ofSeconds(10)).until(() -> scene.framesIngested() >= written);
-        long ingested = scene.framesIngested() - ingestedBefore;
-        assertEquals(LOAD.vanishing(), vanished);
-        assertEquals(LOAD.cycles(), cycles);
-        // a frame published while the window opened may or may not be counted on either side: one of slack
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(fast.frames - fastBefore >= ingested - 1,
-                "the fast viewer got " + (fast.frames - fastBefore) + " of the " + ingested + " frames ingested"));
-        assertTrue(fast.valid(), fast.failure());
-
-        fast.close();
-        await().atMost(Duration.ofSeconds(30)).until(() -> scene.probe.status().get("viewers").asInt() == 0);
-        JsonNode after = scene.sampleAfterGc();
-        assertTrue(after.get("heapUsedBytes").asLong() < baseline.get("heapUsedBytes").asLong() + 16_000_000,
-                "heap after GC: " + baseline.get("heapUsedBytes") + " before, " + after.get("heapUsedBytes") + " after");
-        await().atMost(Duration.ofSeconds(30)).until(() -> scene.sampleAfterGc().get("openFileDescriptors").asLong()
-                <= baseline.get("openFileDescriptors").asLong() + 10);
+        assertEquals(LOAD.vanishing(), outcome.vanished());
+        assertEquals(LOAD.cycles(), outcome.cycles());
+        assertTrue(outcome.fastValid(), outcome.fastFailure());
+        assertTrue(outcome.fastFrames() >= outcome.framesIngested() - 1,
+                "the fast viewer got " + outcome.fastFrames() + " of the " + outcome.framesIngested() + " frames ingested");
+        long heapBefore = outcome.baseline().get("heapUsedBytes").asLong();
+        long heapAfter = outcome.after().get("heapUsedBytes").asLong();
+        assertTrue(heapAfter < heapBefore + 16_000_000, "heap after GC: " + heapBefore + " before, " + heapAfter + " after");
+        long filesBefore = outcome.baseline().get("openFileDescriptors").asLong();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scene.sampleAfterGc().get("openFileDescriptors").asLong() <= filesBefore + 10);
         // the burst grows Jetty's request thread pool (at most 200); idle pool threads retire after 60 s.
         // Nothing of the application's own may be added on top of that.
-        assertTrue(after.get("liveThreads").asInt() <= baseline.get("liveThreads").asInt() + 200,
-                "threads: " + baseline.get("liveThreads") + " before, " + after.get("liveThreads") + " after");
+        int threadsBefore = outcome.baseline().get("liveThreads").asInt();
+        int threadsAfter = outcome.after().get("liveThreads").asInt();
+        assertTrue(threadsAfter <= threadsBefore + 200, "threads: " + threadsBefore + " before, " + threadsAfter + " after");
     }
 }
