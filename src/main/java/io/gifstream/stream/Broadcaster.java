@@ -40,6 +40,7 @@ public final class Broadcaster implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final Duration closeGrace;
     private final ScheduledExecutorService timer; // null when a test runs the ticks
+    private final FanOut fanOut;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -56,22 +57,23 @@ public final class Broadcaster implements AutoCloseable {
             Thread thread = new Thread(runnable, "gifstream-viewer-timer");
             thread.setDaemon(true);
             return thread;
-        }));
+        }), FanOut.parallel(Runtime.getRuntime().availableProcessors()));
     }
 
     /** Without a timer: the caller runs {@link #tick()} and says what time it is. */
     Broadcaster(StreamSettings settings, LongSupplier nanoTime, Duration closeGrace) {
-        this(settings, nanoTime, closeGrace, null);
+        this(settings, nanoTime, closeGrace, null, FanOut.inline());
     }
 
     private Broadcaster(StreamSettings settings, LongSupplier nanoTime, Duration closeGrace,
-                        ScheduledExecutorService timer) {
+                        ScheduledExecutorService timer, FanOut fanOut) {
         this.settings = settings;
         this.limits = new ViewerLimits(settings.maxViewers(), settings.maxViewersPerAddress());
         this.nanoTime = nanoTime;
         this.closeGrace = closeGrace;
         this.lastActivityNanos = nanoTime.getAsLong();
         this.timer = timer;
+        this.fanOut = fanOut;
         if (timer != null) {
             timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         }
@@ -152,9 +154,7 @@ public final class Broadcaster implements AutoCloseable {
             lastActivityNanos = now;
             counters.framesPublished.increment();
         }
-        for (Viewer viewer : viewers) {
-            viewer.drain();
-        }
+        fanOut.drainAll(viewers);
     }
 
     // ends the started streams; their viewers stay until their trailer is out, or the timer reaps them
@@ -218,6 +218,7 @@ public final class Broadcaster implements AutoCloseable {
                     + closeGrace.toMillis() + " ms of shutdown");
             viewer.disconnect();
         }
+        fanOut.close();
         if (timer != null) {
             timer.shutdownNow();
             try {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -30,6 +31,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private static final Logger LOG = Logger.getLogger(Viewer.class.getName());
     private static final long NOT_BLOCKED = Long.MIN_VALUE;
     private static final Chunk TRAILER = new Chunk.Trailer();
+    private static final AtomicInteger SHARDS = new AtomicInteger();
 
     private final ViewerSink sink;
     private final String address;
@@ -38,6 +40,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private final StreamCounters counters;
     private final LongSupplier nanoTime;
     private final Consumer<Viewer> onClose;
+    private final int shard = SHARDS.getAndIncrement() & Integer.MAX_VALUE; // which fan-out worker writes it
 
     // guarded by queue
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
@@ -68,6 +71,11 @@ public final class Viewer implements ViewerSink.Callbacks {
     /** The connection's address: what seats and limits count. */
     public String address() {
         return address;
+    }
+
+    /** Spreads viewers evenly over the fan-out's workers. */
+    int shard() {
+        return shard;
     }
 
     /** How logs name this viewer. */
