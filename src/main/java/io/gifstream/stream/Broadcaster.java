@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * Fans each published frame out to every viewer. A viewer joins and frames are published under one
  * lock, and a viewer's queue starts with the stream header, so no viewer can ever receive a frame
  * before its header: the ordering holds by construction, not by timing. Writes happen outside the
- * lock, one viewer at a time, and never block (see {@link Viewer}).
+ * lock, on the {@link FanOut}'s workers, and never block (see {@link Viewer}).
  *
  * <p>A viewer holds its seat, counts in {@link #stats()} and is watched by the stall timer from
  * {@link #join} until its response completes — also after its stream was ended early (by a frame of
