@@ -1,5 +1,6 @@
 package io.gifstream.web;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The configured access token and the three ways a request may present it: {@code Authorization:
@@ -21,6 +23,11 @@ final class AccessToken {
 
     AccessToken(String token) {
         this.expectedDigest = digest(token);
+    }
+
+    /** The application's token ({@code gifstream.access.token}), if one is set. */
+    static Optional<AccessToken> configured(ServletContext context) {
+        return GifstreamApp.of(context).config().accessToken().map(AccessToken::new);
     }
 
     boolean matches(String presented) {

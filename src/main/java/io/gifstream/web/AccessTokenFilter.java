@@ -18,7 +18,7 @@ public class AccessTokenFilter extends HttpFilter {
 
     @Override
     public void init() {
-        expected = GifstreamApp.of(getServletContext()).config().accessToken().map(AccessToken::new);
+        expected = AccessToken.configured(getServletContext());
     }
 
     @Override

@@ -24,7 +24,7 @@ public class PageTokenFilter extends HttpFilter {
 
     @Override
     public void init() {
-        expected = GifstreamApp.of(getServletContext()).config().accessToken().map(AccessToken::new);
+        expected = AccessToken.configured(getServletContext());
     }
 
     @Override
