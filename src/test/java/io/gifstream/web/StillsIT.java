@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,18 +98,9 @@ class StillsIT {
         }
     }
 
-    /** Reads parts as they arrive until there are this many. */
     private static List<byte[]> read(InputStream body, int count) throws IOException {
-        MultipartReader reader = new MultipartReader();
-        byte[] buffer = new byte[8192];
-        while (reader.parts().size() < count) {
-            int read = body.read(buffer);
-            if (read < 0) {
-                throw new AssertionError("the response ended after " + reader.parts().size() + " parts");
-            }
-            reader.feed(Arrays.copyOf(buffer, read));
+        try (body) {
+            return new MultipartReader().readFrom(body, count).parts().subList(0, count);
         }
-        body.close();
-        return reader.parts().subList(0, count);
     }
 }
