@@ -113,8 +113,23 @@ public final class Broadcaster implements AutoCloseable {
      * picture on screen anyway.
      */
     public Viewer joinStills(ViewerSink sink, String address, String label) {
-        return join(new Viewer(sink, address, label, 1, new MultipartStills(), counters, nanoTime, this::leave),
-                Duration.ZERO);
+        return join(stillsViewer(sink, address, label), Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #joinStills(ViewerSink, String, String)}, for a response that ends by itself after
+     * about this long (the timer looks once a second) with the newest picture and the close delimiter:
+     * the server, not the browser, closes the connection (WebKit keeps the connection of an image that a
+     * page dropped open until the browser quits).
+     */
+    public Viewer joinStills(ViewerSink sink, String address, String label, Duration lasting) {
+        Viewer viewer = stillsViewer(sink, address, label);
+        viewer.endAt(nanoTime.getAsLong() + lasting.toNanos());
+        return join(viewer, Duration.ZERO);
+    }
+
+    private Viewer stillsViewer(ViewerSink sink, String address, String label) {
+        return new Viewer(sink, address, label, 1, new MultipartStills(), counters, nanoTime, this::leave);
     }
 
     private Viewer join(Viewer viewer, Duration preroll) {
@@ -300,7 +315,10 @@ public final class Broadcaster implements AutoCloseable {
         }
     }
 
-    /** Once a second: keep-alive comments during a pause in frames, and disconnection of stalled viewers. */
+    /**
+     * Once a second: keep-alive comments during a pause in frames, the end of streams asked to end by
+     * now, and disconnection of stalled viewers.
+     */
     void tick() {
         try {
             keepAliveAndReap();
@@ -313,6 +331,7 @@ public final class Broadcaster implements AutoCloseable {
     private void keepAliveAndReap() {
         long now = nanoTime.getAsLong();
         boolean keepAlive;
+        List<Viewer> ending = new ArrayList<>();
         synchronized (lock) {
             keepAlive = !closed && now - lastActivityNanos >= settings.keepAlive().toNanos();
             if (keepAlive) {
@@ -321,7 +340,16 @@ public final class Broadcaster implements AutoCloseable {
                     viewer.offerComment(KEEP_ALIVE);
                 }
             }
+            SharedFrame last = null;
+            for (Viewer viewer : viewers) {
+                if (viewer.dueToEnd(now) && !viewer.isEnding()) {
+                    last = last != null ? last : lastFrameToEndWith();
+                    viewer.end(last);
+                    ending.add(viewer);
+                }
+            }
         }
+        ending.forEach(Viewer::drain);
         long stallNanos = settings.stallTimeout().toNanos();
         for (Viewer viewer : viewers) {
             if (viewer.stalledLongerThan(stallNanos, now)) {

@@ -53,6 +53,8 @@ public final class Viewer implements ViewerSink.Callbacks {
     private volatile boolean closed; // set holding writer
     private volatile boolean writesStarted;
     private volatile long blockedSinceNanos = NOT_BLOCKED;
+    private volatile long endsAtNanos;
+    private volatile boolean endsAtSet;
     private boolean needsFlush = true; // the first flush commits the response headers; writer only
 
     Viewer(ViewerSink sink, String address, String label, int backlogFrames, WireFormat format,
@@ -80,6 +82,17 @@ public final class Viewer implements ViewerSink.Callbacks {
     /** How logs name this viewer. */
     public String label() {
         return label;
+    }
+
+    /** Asks for the stream to end by itself at this time; before the viewer joins. */
+    void endAt(long nanos) {
+        endsAtNanos = nanos;
+        endsAtSet = true;
+    }
+
+    /** True when the stream was asked to end by now (see {@link #endAt}). */
+    boolean dueToEnd(long nowNanos) {
+        return endsAtSet && nowNanos - endsAtNanos >= 0;
     }
 
     /** Connects the container's callbacks to this viewer; once, before anything else. */
@@ -143,6 +156,13 @@ public final class Viewer implements ViewerSink.Callbacks {
                 }
                 queue.add(TRAILER);
             }
+        }
+    }
+
+    /** True once the stream is ending or ended. */
+    boolean isEnding() {
+        synchronized (queue) {
+            return ending;
         }
     }
 

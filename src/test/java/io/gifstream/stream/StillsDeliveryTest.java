@@ -116,6 +116,31 @@ class StillsDeliveryTest {
     }
 
     @Test
+    void aResponseAskedToLastEndsByItselfWithTheNewestPictureAndTheOthersGoOn() {
+        publish(SMALL.get(0));
+        ScriptedSink lasting = new ScriptedSink("lasting", new Random(3), () -> now, 1).receivingStills();
+        assertTrue(broadcaster.reserveSeat("10.0.0.1"));
+        broadcaster.joinStills(lasting, "10.0.0.1", "lasting", Duration.ofSeconds(3));
+        lasting.start();
+        ScriptedSink endless = joinStills("endless");
+        for (int i = 1; i < 20; i++) {
+            publish(SMALL.get(i % SMALL.size()));
+            broadcaster.tick();
+        }
+        // 19 frames 100 ms apart: 1.9 s have passed
+        assertFalse(read(lasting).closed(), "not before its time");
+        now += 1_200 * MS;
+        broadcaster.tick();
+
+        MultipartReader stills = read(lasting);
+        assertTrue(stills.closed(), "ended with the close delimiter after 3 s");
+        assertArrayEquals(SMALL.get(19 % SMALL.size()).asStill(), stills.parts().get(stills.parts().size() - 1));
+        assertTrue(lasting.completedByViewer(), "the server closed it");
+        assertFalse(read(endless).closed());
+        assertEquals(1, broadcaster.stats().viewers(), "the endless one goes on");
+    }
+
+    @Test
     void aNewScreenSizeEndsTheStillsLikeTheGifWhileAGifViewerBesideItKeepsEveryFrame() {
         publish(SMALL.get(0));
         ScriptedSink stillsSink = joinStills("stills");

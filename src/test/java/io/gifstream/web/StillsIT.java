@@ -100,6 +100,21 @@ class StillsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.status().get("viewers").asInt() == 0);
     }
 
+    @Test
+    void aResponseAskedToLastTwoSecondsEndsCleanlyAndABadDurationIsRefused() throws IOException {
+        StreamClient client = new StreamClient(base);
+        try (InputStream body = client.open("stills?seconds=2").body()) {
+            MultipartReader stills = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> new MultipartReader().readFrom(body, Integer.MAX_VALUE));
+            assertTrue(stills.closed(), "the close delimiter");
+            assertTrue(stills.parts().size() >= 10, "live until then: " + stills.parts().size() + " parts");
+            assertEquals(-1, body.read(), "then the response ends");
+        }
+        for (String bad : List.of("0", "-1", "1.5", "abc", "86401", "999999")) {
+            assertEquals(400, client.get("stills?seconds=" + bad).statusCode(), bad);
+        }
+    }
+
     private static List<byte[]> read(InputStream body, int count) throws IOException {
         try (body) {
             return new MultipartReader().readFrom(body, count).parts().subList(0, count);
