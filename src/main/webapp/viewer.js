@@ -2,8 +2,8 @@
 // in a multipart response, each replacing the last, so a browser keeps no history and never plays a
 // late picture late. Every new picture — a fresh connection or a snapshot — loads into a new image
 // on top of the one on screen and is swapped in once it shows a picture: no blank, ever.
-// - The page cannot see a stream end (the image fires no event after its first picture), so it
-//   trusts the status poll: when it fails, the server is gone; the picture on screen stays, and a
+// - The page cannot see a stream end (no browser fires an event when a multipart response ends or
+//   breaks), so it trusts the status poll: when it fails, the server is gone; the picture stays, and a
 //   fresh connection follows once the server answers again (capped backoff). A fresh connection every
 //   minute (by default) also picks up a stream that ended quietly (a new frame size, a proxy closing
 //   a long response).
