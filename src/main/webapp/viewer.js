@@ -1,44 +1,114 @@
-// Keeps the live image connected, live and light. A fresh stream always loads into a new image
-// element on top of the picture on screen, and is swapped in once it shows a picture: no blank, no
-// flicker, and the picture on screen stays until then (Firefox would keep showing a finished image
-// if only its src changed). A fresh stream is loaded:
-// - when the stream ends (the image "loads": server stopping, size change; the picture stays on its
-//   last frame) or fails ("error"), once the server answers again, with capped backoff until it does;
-// - every minute (by default), because a browser keeps every byte of an endless GIF it plays;
-// - when a status poll took long or failed: the network stalled, and the frames held up meanwhile
-//   arrive at once. Chromium skips the late ones, but Firefox plays every frame for its delay, so
-//   its picture would stay seconds behind live until the next swap.
+// Keeps the live picture on screen in every browser. It plays "stills": one still GIF after another
+// in a multipart response, each replacing the last, so a browser keeps no history and never plays a
+// late picture late. Every new picture — a fresh connection or a snapshot — loads into a new image
+// on top of the one on screen and is swapped in once it shows a picture: no blank, ever.
+// - The page cannot see a stream end (no browser fires an event when a multipart response ends or
+//   breaks), so it trusts the status poll: when it fails, the server is gone; the picture stays, and a
+//   fresh connection follows once the server answers again (capped backoff). A fresh connection every
+//   minute (by default) also picks up a stream that ended quietly (a new frame size, a proxy closing
+//   a long response).
+// - A network that holds every response until it is complete (some virus scanners and proxies)
+//   passes no picture of an endless response. When a fresh connection shows none within a few
+//   seconds while the server says frames flow, the page polls snapshots instead, and tries the
+//   stream again every minute.
 (function () {
   'use strict';
   var screen = document.getElementById('screen');
-  var image = document.getElementById('stream');
+  var image = document.getElementById('stream'); // the picture on screen
   var state = document.getElementById('state');
   var viewers = document.getElementById('viewers');
+  var FIRST_PICTURE_MS = 4000; // a direct connection shows the newest frame at once
+  var SNAPSHOT_MS = 500; // at most two snapshots a second
   var MAX_BACKOFF_MS = 3000;
   var backoffMs = 500;
+  var freshEveryMs = 60000;
+  var freshTimer = null;
   var reconnectTimer = null;
-  var recycleTimer = null;
-  var recycleMs = 60000;
-  var incoming = null; // a fresh image on its way in
-  var ended = false; // the image on screen no longer plays: its stream ended or failed
-  var SLOW_POLL_MS = 500;
-  var pollFailed = false;
+  var incoming = null; // a fresh connection that has not shown a picture yet
+  var snapshots = false; // the network holds the stream: showing snapshots
+  var framesFlow = false; // /status: the server has frames to send
+
   // An access token travels as the cookie the server set when the page was opened with ?token=,
-  // never in these URLs.
-  // No preroll for a fresh image: it goes over a picture that is live already, and recent history
-  // played fast would show as a jump back in time.
-  function freshStreamUrl() {
-    return 'stream.gif?preroll=0&t=' + Date.now();
+  // never in these URLs. The time makes every address new, so no cache answers it.
+  function address(path) {
+    return path + '?t=' + Date.now();
   }
 
-  function watch(img) {
-    img.addEventListener('load', function () { if (img === image) stopped('stream ended'); });
-    img.addEventListener('error', function () { if (img === image) stopped('stream failed'); });
+  // Puts a new image on top of the picture on screen; shown() runs once it shows a picture.
+  function overlay(src, shown, failed) {
+    var fresh = new Image();
+    fresh.alt = ''; // no alternative text over the picture while it loads
+    fresh.className = 'incoming';
+    fresh.addEventListener('load', function () {
+      // decoded before the old picture goes, so nothing blank is ever painted in between
+      fresh.decode().catch(function () {}).then(function () { shown(fresh); });
+    }, { once: true }); // Firefox fires load for every part of the stream
+    fresh.addEventListener('error', function () { failed(fresh); }, { once: true });
+    fresh.src = src;
+    screen.appendChild(fresh);
+    return fresh;
   }
 
-  function stopped(reason) {
-    ended = true;
-    reconnect(reason);
+  function discard(img) {
+    img.removeAttribute('src'); // closes its connection
+    img.remove();
+  }
+
+  function swapIn(fresh) {
+    var old = image;
+    fresh.className = '';
+    fresh.alt = old.alt;
+    old.removeAttribute('id');
+    fresh.id = 'stream';
+    image = fresh;
+    discard(old);
+  }
+
+  function connect() {
+    clearTimeout(freshTimer);
+    freshTimer = setTimeout(connect, freshEveryMs);
+    if (incoming !== null) discard(incoming);
+    var fresh = incoming = overlay(address('stills'), function () {
+      if (incoming !== fresh) return;
+      incoming = null;
+      snapshots = false;
+      backoffMs = 500;
+      swapIn(fresh);
+      state.textContent = 'live';
+    }, function () {
+      if (incoming !== fresh) return;
+      incoming = null;
+      discard(fresh);
+      reconnect('stream failed');
+    });
+    (function awaitFirstPicture(waitedMs) {
+      setTimeout(function () {
+        if (incoming !== fresh) return;
+        // without frames there is nothing to show yet: keep waiting
+        if (!framesFlow) return awaitFirstPicture(1000);
+        incoming = null;
+        discard(fresh);
+        if (!snapshots) showSnapshots();
+      }, waitedMs);
+    })(FIRST_PICTURE_MS);
+  }
+
+  function showSnapshots() {
+    snapshots = true;
+    (function next() {
+      if (!snapshots) return;
+      var asked = Date.now();
+      function again() { setTimeout(next, Math.max(0, asked + SNAPSHOT_MS - Date.now())); }
+      overlay(address('snapshot.gif'), function (still) {
+        if (!snapshots) return discard(still);
+        swapIn(still);
+        state.textContent = 'live stream held by the network: showing snapshots';
+        again();
+      }, function (still) {
+        discard(still);
+        again();
+      });
+    })();
   }
 
   function reconnect(reason) {
@@ -48,9 +118,7 @@
       fetch('status', { cache: 'no-store' }).then(function (response) {
         if (!response.ok) throw new Error('status ' + response.status);
         reconnectTimer = null;
-        backoffMs = 500;
-        dropIncoming();
-        loadFreshImage();
+        connect();
       }).catch(function () {
         reconnectTimer = null;
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -59,87 +127,26 @@
     }, backoffMs);
   }
 
-  function scheduleRecycle() {
-    clearTimeout(recycleTimer);
-    recycleTimer = setTimeout(recycle, recycleMs);
-  }
-
-  function recycle() {
-    if (reconnectTimer === null && incoming === null) loadFreshImage();
-  }
-
-  function dropIncoming() {
-    if (incoming === null) return;
-    incoming.removeAttribute('src'); // closes its connection
-    incoming.remove();
-    incoming = null;
-  }
-
-  function loadFreshImage() {
-    var fresh = new Image();
-    incoming = fresh;
-    fresh.alt = ''; // no alternative text over the picture while the fresh image loads
-    fresh.className = 'incoming';
-    var started = Date.now();
-    function failed() {
-      if (incoming !== fresh) return;
-      dropIncoming();
-      if (ended) reconnect('stream failed');
-      else scheduleRecycle();
-    }
-    fresh.addEventListener('error', failed);
-    fresh.addEventListener('load', failed); // ended before it was swapped in
-    fresh.src = freshStreamUrl();
-    screen.appendChild(fresh);
-    (function swapWhenShowing() {
-      if (incoming !== fresh) return;
-      // the size is known once the header arrived; the newest frame follows it at once
-      if (fresh.naturalWidth > 0 && Date.now() - started > 300) {
-        var old = image;
-        fresh.className = '';
-        fresh.alt = old.alt;
-        fresh.id = 'stream';
-        old.removeAttribute('id');
-        image = fresh;
-        incoming = null;
-        ended = false;
-        watch(fresh);
-        old.removeAttribute('src'); // closes the old connection
-        old.remove();
-        state.textContent = 'live';
-        scheduleRecycle();
-      } else if (Date.now() - started > 10000) {
-        failed();
-      } else {
-        setTimeout(swapWhenShowing, 100);
-      }
-    })();
-  }
-
-  watch(image);
-  image.src = 'stream.gif';
-  state.textContent = 'live';
-
   function refreshStatus() {
-    var asked = Date.now();
     fetch('status', { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (status) {
-        if (pollFailed || Date.now() - asked > SLOW_POLL_MS) recycle();
-        pollFailed = false;
         viewers.textContent = status.viewers;
+        framesFlow = status.live;
         var every = status.pageRecycleSeconds * 1000;
-        if (every > 0 && every !== recycleMs) {
-          recycleMs = every;
-          scheduleRecycle();
+        if (every > 0 && every !== freshEveryMs) {
+          freshEveryMs = every;
+          clearTimeout(freshTimer);
+          freshTimer = setTimeout(connect, freshEveryMs);
         }
       })
       .catch(function () {
-        pollFailed = true;
         viewers.textContent = '–';
+        reconnect('server unreachable');
       });
   }
+
+  connect();
   refreshStatus();
   setInterval(refreshStatus, 2000);
-  scheduleRecycle();
 })();

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param accessToken      when present, required on the stream, snapshot and status
  * @param frameAncestors   the CSP frame-ancestors sources allowed to embed the page
  * @param logForwardedFor  whether logs name a viewer by the client in X-Forwarded-For (behind a trusted proxy)
- * @param pageRecycle      how often the page replaces its image with a fresh connection (browser memory)
+ * @param pageRecycle      how often the page opens a fresh connection (picks up a stream that ended unseen; retries the stream while showing snapshots)
  * @param maxFrameAge      how long {@code /health} may go without a new frame before it answers 503
  * @param statusDetails    whether {@code /status} shows everyone the operator fields (paths, skip reasons,
  *                         source errors, JVM figures); otherwise only what the page needs

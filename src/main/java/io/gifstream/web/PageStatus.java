@@ -6,7 +6,7 @@ package io.gifstream.web;
  *
  * @param viewers            viewers watching now (the page shows the number)
  * @param live               whether frames arrive, as {@code /health} judges it
- * @param pageRecycleSeconds how often the page swaps in a fresh connection
+ * @param pageRecycleSeconds how often the page opens a fresh connection
  */
 public record PageStatus(int viewers, boolean live, long pageRecycleSeconds) {
 }

@@ -38,11 +38,16 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A screenshot of the element with this id, as PNG bytes. */
     public byte[] screenshotOf(String id) {
-        try {
-            return driver.findElement(By.id(id)).getScreenshotAs(OutputType.BYTES);
-        } catch (StaleElementReferenceException swapped) {
-            // the page replaced the element between finding it and taking the picture
-            return driver.findElement(By.id(id)).getScreenshotAs(OutputType.BYTES);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.id(id)).getScreenshotAs(OutputType.BYTES);
+            } catch (StaleElementReferenceException swapped) {
+                // the page replaced the element between finding it and taking the picture (snapshots
+                // replace it twice a second)
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
         }
     }
 

@@ -63,9 +63,10 @@ class DemoSourceIT {
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
         String html = new String(page.body(), StandardCharsets.UTF_8);
-        assertTrue(html.contains("src=\"stream.gif\""), html);
+        assertTrue(html.contains("src=\"stills\""), html);
         assertFalse(html.contains("src=\"/"), "no absolute paths: the page must work under any prefix");
         String script = new String(new StreamClient(base).get("viewer.js").body(), StandardCharsets.UTF_8);
-        assertTrue(script.contains("'stream.gif'") && script.contains("'status'"), "relative URLs in the script");
+        assertTrue(script.contains("'stills'") && script.contains("'snapshot.gif'") && script.contains("'status'"),
+                "relative URLs in the script");
     }
 }
