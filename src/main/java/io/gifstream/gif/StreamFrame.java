@@ -37,12 +37,14 @@ public final class StreamFrame {
     private final int delayCentiseconds;
     private final byte[] bytes;
     private final byte[] catchUpBytes;
+    private final byte[] still;
 
-    private StreamFrame(StreamHeader header, int delayCentiseconds, byte[] bytes, byte[] catchUpBytes) {
+    private StreamFrame(StreamHeader header, int delayCentiseconds, byte[] bytes, byte[] catchUpBytes, byte[] still) {
         this.header = header;
         this.delayCentiseconds = delayCentiseconds;
         this.bytes = bytes;
         this.catchUpBytes = catchUpBytes;
+        this.still = still;
     }
 
     /**
@@ -82,13 +84,13 @@ public final class StreamFrame {
         out.writeBytes(palette.rgb());
         out.writeBytes(source.lzwData);
         byte[] bytes = out.toByteArray();
-        return new StreamFrame(header, delay, bytes, withDelay(bytes, MIN_DELAY_CENTISECONDS));
+        return new StreamFrame(header, delay, bytes, withDelay(bytes, MIN_DELAY_CENTISECONDS), still(header, bytes));
     }
 
     /** The same frame shown for another time, e.g. {@link #MAX_DELAY_CENTISECONDS} as a stream's last frame. */
     public StreamFrame withDelay(int centiseconds) {
         int delay = clampDelay(centiseconds);
-        return new StreamFrame(header, delay, withDelay(bytes, delay), catchUpBytes);
+        return new StreamFrame(header, delay, withDelay(bytes, delay), catchUpBytes, still);
     }
 
     // the delay is bytes 4 and 5 of the Graphic Control Extension that starts every stream frame
@@ -122,12 +124,20 @@ public final class StreamFrame {
         return catchUpBytes;
     }
 
-    /** This frame alone as a complete still GIF (header without the loop block, the frame, the trailer). */
+    /**
+     * This frame alone as a complete still GIF (header without the loop block, the frame, the trailer),
+     * for snapshots and for browsers that animate no GIF before they have all of it; a shared array that
+     * callers must not modify.
+     */
     public byte[] asStill() {
+        return still;
+    }
+
+    private static byte[] still(StreamHeader header, byte[] frame) {
         byte[] screen = header.stillHeader();
-        byte[] still = new byte[screen.length + bytes.length + 1];
+        byte[] still = new byte[screen.length + frame.length + 1];
         System.arraycopy(screen, 0, still, 0, screen.length);
-        System.arraycopy(bytes, 0, still, screen.length, bytes.length);
+        System.arraycopy(frame, 0, still, screen.length, frame.length);
         still[still.length - 1] = GifBlocks.TRAILER;
         return still;
     }

@@ -49,7 +49,7 @@ public final class Broadcaster implements AutoCloseable {
     private long lastActivityNanos;
     private boolean closed;
 
-    private record Published(StreamFrame frame, long atNanos) {
+    private record Published(SharedFrame frame, long atNanos) {
     }
 
     public Broadcaster(StreamSettings settings) {
@@ -97,14 +97,28 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     /**
-     * Registers a viewer, holding a {@link #reserveSeat seat} for {@code address}, on an open response
-     * and queues its header and the frames of the last {@code preroll} (at least the newest frame). The
-     * container starts its writes with the first {@code onWritePossible()}. {@code label} names the
-     * viewer in logs. After {@link #close()} the response just ends.
+     * Registers a viewer of the animated GIF, holding a {@link #reserveSeat seat} for {@code address}, on
+     * an open response and queues its header and the frames of the last {@code preroll} (at least the
+     * newest frame). The container starts its writes with the first {@code onWritePossible()}.
+     * {@code label} names the viewer in logs. After {@link #close()} the response just ends.
      */
     public Viewer join(ViewerSink sink, String address, String label, Duration preroll) {
-        Viewer viewer = new Viewer(sink, address, label, settings.backlogFrames(), counters, nanoTime, this::leave);
-        sink.listen(viewer);
+        return join(new Viewer(sink, address, label, settings.backlogFrames(), new AnimatedGif(counters),
+                counters, nanoTime, this::leave), preroll);
+    }
+
+    /**
+     * Registers a viewer of {@link MultipartStills stills}, like {@link #join}: it starts with the newest
+     * frame, and while its connection is busy only the newest frame waits, since each part replaces the
+     * picture on screen anyway.
+     */
+    public Viewer joinStills(ViewerSink sink, String address, String label) {
+        return join(new Viewer(sink, address, label, 1, new MultipartStills(), counters, nanoTime, this::leave),
+                Duration.ZERO);
+    }
+
+    private Viewer join(Viewer viewer, Duration preroll) {
+        viewer.listen();
         boolean refused;
         synchronized (lock) {
             refused = closed;
@@ -146,10 +160,11 @@ public final class Broadcaster implements AutoCloseable {
                 startNewStream(frame.header());
             }
             long now = nanoTime.getAsLong();
-            history.addLast(new Published(frame, now));
+            SharedFrame shared = SharedFrame.of(frame);
+            history.addLast(new Published(shared, now));
             pruneHistory(now);
             for (Viewer viewer : viewers) {
-                viewer.offer(frame); // a viewer whose stream is ending takes no more frames
+                viewer.offer(shared); // a viewer whose stream is ending takes no more frames
             }
             lastActivityNanos = now;
             counters.framesPublished.increment();
@@ -159,7 +174,7 @@ public final class Broadcaster implements AutoCloseable {
 
     // ends the started streams; their viewers stay until their trailer is out, or the timer reaps them
     private void startNewStream(StreamHeader next) {
-        StreamFrame last = lastFrameToEndWith();
+        SharedFrame last = lastFrameToEndWith();
         if (header != null) {
             LOG.info("stream size changes from " + header.width() + "x" + header.height() + " to "
                     + next.width() + "x" + next.height() + ": ending current viewers' streams");
@@ -176,7 +191,7 @@ public final class Broadcaster implements AutoCloseable {
     /** The newest frame, for snapshots. */
     public Optional<StreamFrame> latestFrame() {
         synchronized (lock) {
-            return history.isEmpty() ? Optional.empty() : Optional.of(history.getLast().frame());
+            return history.isEmpty() ? Optional.empty() : Optional.of(history.getLast().frame().gif());
         }
     }
 
@@ -208,7 +223,7 @@ public final class Broadcaster implements AutoCloseable {
         synchronized (lock) {
             closed = true;
             ending = new ArrayList<>(viewers);
-            StreamFrame last = lastFrameToEndWith();
+            SharedFrame last = lastFrameToEndWith();
             ending.forEach(viewer -> viewer.end(last));
         }
         ending.forEach(Viewer::drain);
@@ -258,14 +273,14 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     // the newest frame, to stay on screen after the stream ends (see Viewer.end); guarded by lock
-    private StreamFrame lastFrameToEndWith() {
-        return history.isEmpty() ? null : history.getLast().frame().withDelay(StreamFrame.MAX_DELAY_CENTISECONDS);
+    private SharedFrame lastFrameToEndWith() {
+        return history.isEmpty() ? null : SharedFrame.ending(history.getLast().frame().gif());
     }
 
     // newest frames covering the preroll time, never more than a backlog, and at least the newest one
-    private List<StreamFrame> preroll(Duration preroll) {
+    private List<SharedFrame> preroll(Duration preroll) {
         long oldest = nanoTime.getAsLong() - preroll.toNanos();
-        ArrayDeque<StreamFrame> frames = new ArrayDeque<>();
+        ArrayDeque<SharedFrame> frames = new ArrayDeque<>();
         var newestFirst = history.descendingIterator();
         while (newestFirst.hasNext() && frames.size() < settings.backlogFrames()) {
             Published published = newestFirst.next();

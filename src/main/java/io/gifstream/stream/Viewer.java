@@ -1,6 +1,5 @@
 package io.gifstream.stream;
 
-import io.gifstream.gif.StreamFrame;
 import io.gifstream.gif.StreamHeader;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -37,6 +36,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private final String address;
     private final String label;
     private final int backlogFrames;
+    private final WireFormat format; // writer only
     private final StreamCounters counters;
     private final LongSupplier nanoTime;
     private final Consumer<Viewer> onClose;
@@ -54,15 +54,14 @@ public final class Viewer implements ViewerSink.Callbacks {
     private volatile boolean writesStarted;
     private volatile long blockedSinceNanos = NOT_BLOCKED;
     private boolean needsFlush = true; // the first flush commits the response headers; writer only
-    private boolean lastWriteWasFrame; // writer only
-    private final PlaybackClock playback = new PlaybackClock(); // writer only
 
-    Viewer(ViewerSink sink, String address, String label, int backlogFrames, StreamCounters counters,
-           LongSupplier nanoTime, Consumer<Viewer> onClose) {
+    Viewer(ViewerSink sink, String address, String label, int backlogFrames, WireFormat format,
+           StreamCounters counters, LongSupplier nanoTime, Consumer<Viewer> onClose) {
         this.sink = sink;
         this.address = address;
         this.label = label;
         this.backlogFrames = backlogFrames;
+        this.format = format;
         this.counters = counters;
         this.nanoTime = nanoTime;
         this.onClose = onClose;
@@ -83,30 +82,35 @@ public final class Viewer implements ViewerSink.Callbacks {
         return label;
     }
 
+    /** Connects the container's callbacks to this viewer; once, before anything else. */
+    void listen() {
+        sink.listen(this);
+    }
+
     // ---- enqueueing, called by the broadcaster under its lock: no I/O here ----
 
     /** Starts the stream: the header, then the preroll frames. Called at most once, before any frame. */
-    void start(StreamHeader streamHeader, List<StreamFrame> preroll) {
+    void start(StreamHeader streamHeader, List<SharedFrame> preroll) {
         synchronized (queue) {
             if (ending) {
                 return;
             }
             header = streamHeader;
             queue.add(new Chunk.Header(streamHeader));
-            for (StreamFrame frame : preroll) {
+            for (SharedFrame frame : preroll) {
                 enqueueFrame(frame);
             }
         }
     }
 
     /** Queues a frame of the given stream, starting the stream first if this viewer has no header yet. */
-    void offer(StreamFrame frame) {
+    void offer(SharedFrame frame) {
         synchronized (queue) {
             if (ending) {
                 return;
             }
             if (header == null) {
-                start(frame.header(), List.of());
+                start(frame.gif().header(), List.of());
             }
             enqueueFrame(frame);
         }
@@ -127,7 +131,7 @@ public final class Viewer implements ViewerSink.Callbacks {
      * all it played once its trailer arrives — the whole history of a stream — unless its last frame
      * is still showing: so browsers freeze on the last picture for 11 minutes, and the page reconnects.
      */
-    void end(StreamFrame last) {
+    void end(SharedFrame last) {
         synchronized (queue) {
             if (ending) {
                 return;
@@ -154,7 +158,7 @@ public final class Viewer implements ViewerSink.Callbacks {
         }
     }
 
-    private void enqueueFrame(StreamFrame frame) {
+    private void enqueueFrame(SharedFrame frame) {
         if (queuedFrames == backlogFrames) {
             dropOldestFrame();
         }
@@ -215,8 +219,8 @@ public final class Viewer implements ViewerSink.Callbacks {
         try {
             while (!closed && sink.isReady()) {
                 long now = nanoTime.getAsLong();
-                if (blockedSinceNanos != NOT_BLOCKED && lastWriteWasFrame) {
-                    playback.lastFrameArrivedNoEarlierThan(now);
+                if (blockedSinceNanos != NOT_BLOCKED) {
+                    format.unblockedAt(now);
                 }
                 blockedSinceNanos = NOT_BLOCKED;
                 inHand = poll();
@@ -234,13 +238,14 @@ public final class Viewer implements ViewerSink.Callbacks {
                 }
                 // This write returns immediately; if a later isReady() is false,
                 // onWritePossible is called back when writing is possible again.
-                byte[] bytes = bytesOf(inHand, now);
-                sink.write(bytes);
-                needsFlush = true;
-                lastWriteWasFrame = inHand instanceof Chunk.Frame;
+                byte[] bytes = format.bytesOf(inHand, now);
+                if (bytes.length > 0) {
+                    sink.write(bytes);
+                    needsFlush = true;
+                }
                 counted(inHand, bytes.length);
-                if (inHand instanceof Chunk.Trailer) {
-                    close(null); // completing the response flushes the trailer and ends the chunked body
+                if (format.endsWith(inHand)) {
+                    close(null); // completing the response flushes the last bytes and ends the chunked body
                     return;
                 }
                 inHand = null;
@@ -254,20 +259,6 @@ public final class Viewer implements ViewerSink.Callbacks {
             }
             close(e);
         }
-    }
-
-    /** A frame with its own delay, or with the catch-up delay while the browser is behind. */
-    private byte[] bytesOf(Chunk chunk, long now) {
-        if (!(chunk instanceof Chunk.Frame live)) {
-            return chunk.bytes();
-        }
-        if (playback.behind(now)) {
-            playback.sent(now, StreamFrame.MIN_DELAY_CENTISECONDS);
-            counters.framesCatchingUp.increment();
-            return live.frame().catchUpBytes();
-        }
-        playback.sent(now, live.frame().delayCentiseconds());
-        return live.bytes();
     }
 
     private void counted(Chunk chunk, int bytes) {

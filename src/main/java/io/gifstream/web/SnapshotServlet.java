@@ -33,7 +33,7 @@ public class SnapshotServlet extends HttpServlet {
             noFrameYet(response);
             return;
         }
-        StreamServlet.streamHeaders(response);
+        ViewerServlet.liveHeaders(response, "image/gif");
         response.setContentLength(still.get().length);
         if (withBody) {
             response.getOutputStream().write(still.get());

@@ -16,6 +16,8 @@ final class ScriptedSink implements ViewerSink {
     private final LongSupplier clock;
     private final double readiness;
     final GifBlockScanner received = new GifBlockScanner();
+    private final java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+    private boolean scansGif = true;
 
     private Callbacks viewer;
     private boolean started;
@@ -70,7 +72,10 @@ final class ScriptedSink implements ViewerSink {
             failNextWrite = false;
             throw new IOException(name + ": connection reset");
         }
-        received.feed(data);
+        if (scansGif) {
+            received.feed(data);
+        }
+        raw.writeBytes(data);
         bytes += data.length;
     }
 
@@ -105,6 +110,21 @@ final class ScriptedSink implements ViewerSink {
             throw new AssertionError(name + ": " + call + " without isReady() true just before");
         }
         mayWrite = false; // a write may fill the connection: ask again
+    }
+
+    /** For a viewer of stills: its bytes are kept, not read as a GIF. */
+    ScriptedSink receivingStills() {
+        scansGif = false;
+        return this;
+    }
+
+    boolean receivesStills() {
+        return !scansGif;
+    }
+
+    /** Every byte written so far. */
+    synchronized byte[] bytesReceived() {
+        return raw.toByteArray();
     }
 
     // ---- the container's side, driven by the test ----

@@ -38,6 +38,25 @@ public final class Pixels {
         }
     }
 
+    /** How many images the JDK's decoder finds in a GIF (it fails on one that does not decode). */
+    public static int frameCount(byte[] gif) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            try {
+                reader.setInput(in);
+                int count = reader.getNumImages(true);
+                for (int i = 0; i < count; i++) {
+                    reader.read(i);
+                }
+                return count;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The whole screen a single-image GIF shows as a still: its image decoded by ImageIO, put at its
      * place on the logical screen; ARGB, 0 where nothing is drawn or the image is transparent.

@@ -71,7 +71,7 @@ class AccessControlIT {
     @Test
     void streamSnapshotAndStatusNeedTheToken() {
         StreamClient client = new StreamClient(base);
-        for (String path : new String[] {"stream.gif", "snapshot.gif", "status", "status?token=wrong-token-0123456789"}) {
+        for (String path : new String[] {"stream.gif", "stills", "snapshot.gif", "status", "status?token=wrong-token-0123456789"}) {
             HttpResponse<byte[]> response = client.get(path);
             assertEquals(401, response.statusCode(), path);
             assertTrue(response.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
