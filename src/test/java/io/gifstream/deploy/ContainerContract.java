@@ -3,6 +3,7 @@ package io.gifstream.deploy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.gifstream.testing.ContainerProcess;
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
 import io.gifstream.testing.GifStreamReader;
+import io.gifstream.testing.MultipartReader;
 import io.gifstream.testing.Pixels;
 import io.gifstream.testing.StreamClient;
 import java.io.IOException;
@@ -20,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +131,25 @@ abstract class ContainerContract {
     }
 
     @Test
+    @Order(2)
+    void stillsArePixelExactPartsThatMove() throws Exception {
+        HttpResponse<InputStream> response = client.open("stills");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("multipart/x-mixed-replace"));
+        List<byte[]> parts;
+        try (InputStream body = response.body()) {
+            parts = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new MultipartReader().readFrom(body, 10).parts());
+        }
+        Set<Integer> shown = new HashSet<>();
+        for (byte[] part : parts) {
+            int index = Pixels.indexOf(INPUTS, Pixels.decode(part));
+            assertTrue(index >= 0, "a part that is not pixel-identical to an input frame");
+            shown.add(index);
+        }
+        assertTrue(shown.size() >= 5, "the picture moves: " + shown.size() + " distinct in 10 parts");
+    }
+
+    @Test
     @Order(3)
     void undeployAndRedeployLeaveNothingBehindAndTheStreamComesBack() throws Exception {
         container.undeploy(work);
@@ -143,10 +166,14 @@ abstract class ContainerContract {
     @Order(100) // the last: the container is gone after it
     void stoppingTheContainerEndsEveryStreamWithItsLastPictureAndTheTrailer() throws Exception {
         HttpResponse<InputStream> response = client.open("stream.gif");
-        try (InputStream body = response.body()) {
+        try (InputStream body = response.body(); InputStream stillsBody = client.open("stills").body()) {
             GifStreamReader stream = new GifStreamReader(body);
             stream.nextFrame();
+            MultipartReader stills = new MultipartReader().readFrom(stillsBody, 1);
             process.close(); // SIGTERM, as an init system or Ctrl-C stops it
+            stills.readFrom(stillsBody, Integer.MAX_VALUE);
+            assertTrue(stills.closed(), "the stills end with the close delimiter, the last picture on screen");
+            assertEquals(-1, stillsBody.read(), "the stills response ends after the close delimiter");
             // a response cut short fails the read: its chunked body would lack its last chunk
             List<GifStreamReader.Item> ending = stream.untilTrailer();
             GifStreamReader.Frame last = (GifStreamReader.Frame) ending.get(ending.size() - 2);

@@ -1,8 +1,11 @@
 package io.gifstream.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +32,19 @@ public final class MultipartReader {
         MultipartReader reader = new MultipartReader();
         reader.feed(body);
         return reader;
+    }
+
+    /** Reads from a response body until there are this many parts, or the close delimiter arrived. */
+    public MultipartReader readFrom(InputStream body, int parts) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (parts().size() < parts && !closed) {
+            int read = body.read(buffer);
+            if (read < 0) {
+                throw new AssertionError("the response ended after " + parts().size() + " parts, without the close delimiter");
+            }
+            feed(Arrays.copyOf(buffer, read));
+        }
+        return this;
     }
 
     public void feed(byte[] bytes) {
