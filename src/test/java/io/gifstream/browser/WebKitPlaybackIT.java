@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.TestInstance;
  * it. WebKit animates a GIF only once it has all of it, so the endless stream.gif stays on its first
  * picture there; /stills sends each frame as a complete still GIF in its own part of a
  * multipart/x-mixed-replace response, which WebKit shows part by part, in a plain {@code <img>} of any
- * page and in the product's page. Screenshots stay in target/screenshots/webkit.
+ * page and in the product's page, which holds one connection while it plays. Screenshots stay in
+ * target/screenshots/webkit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebKitPlaybackIT {
@@ -184,10 +187,10 @@ class WebKitPlaybackIT {
         assertEquals("live", browser.textOf("state"));
     }
 
-    private static java.net.URL address(String url) {
+    private static URL address(String url) {
         try {
             return URI.create(url).toURL();
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
     }
