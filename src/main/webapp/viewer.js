@@ -6,7 +6,8 @@
 //   breaks), so it trusts the status poll: when it fails, the server is gone; the picture stays, and a
 //   fresh connection follows once the server answers again (capped backoff). A fresh connection every
 //   minute (by default) also picks up a stream that ended quietly (a new frame size, a proxy closing
-//   a long response).
+//   a long response). Each connection asks the server to end it a few seconds after the next one is
+//   due: WebKit never closes the connection of an image the page dropped, so the server does.
 // - A network that holds every response until it is complete (some virus scanners and proxies)
 //   passes no picture of an endless response. When a fresh connection shows none within a few
 //   seconds while the server says frames flow, the page polls snapshots instead, and tries the
@@ -18,6 +19,7 @@
   var state = document.getElementById('state');
   var viewers = document.getElementById('viewers');
   var FIRST_PICTURE_MS = 4000; // a direct connection shows the newest frame at once
+  var OVERLAP_SECONDS = 5; // a connection outlives the moment the next one is due by this much
   var SNAPSHOT_MS = 500; // at most two snapshots a second
   var MAX_BACKOFF_MS = 3000;
   var backoffMs = 500;
@@ -30,8 +32,8 @@
 
   // An access token travels as the cookie the server set when the page was opened with ?token=,
   // never in these URLs. The time makes every address new, so no cache answers it.
-  function address(path) {
-    return path + '?t=' + Date.now();
+  function address(path, query) {
+    return path + '?' + (query ? query + '&' : '') + 't=' + Date.now();
   }
 
   // Puts a new image on top of the picture on screen; shown() runs once it shows a picture.
@@ -68,7 +70,8 @@
     clearTimeout(freshTimer);
     freshTimer = setTimeout(connect, freshEveryMs);
     if (incoming !== null) discard(incoming);
-    var fresh = incoming = overlay(address('stills'), function () {
+    var lifetime = Math.ceil(freshEveryMs / 1000) + OVERLAP_SECONDS;
+    var fresh = incoming = overlay(address('stills', 'seconds=' + lifetime), function () {
       if (incoming !== fresh) return;
       incoming = null;
       snapshots = false;
@@ -127,8 +130,9 @@
     }, backoffMs);
   }
 
+  // resolves once the status is known (or could not be had)
   function refreshStatus() {
-    fetch('status', { cache: 'no-store' })
+    return fetch('status', { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (status) {
         viewers.textContent = status.viewers;
@@ -146,7 +150,9 @@
       });
   }
 
-  connect();
-  refreshStatus();
+  // the first connection waits for the status, so that it asks for the lifetime the server configured
+  refreshStatus().then(function () {
+    if (incoming === null && reconnectTimer === null && !image.src) connect();
+  });
   setInterval(refreshStatus, 2000);
 })();
