@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Glass-to-glass lag in headless Chromium or Firefox (see bench/README.md, "Lag"): the WAR in a stock Jetty,
+# Glass-to-glass lag in headless Chromium, Firefox or WebKit (see bench/README.md, "Lag"): the WAR in a stock Jetty,
 # numbered frames written in place at 10 fps, the page in the browser, screenshots back to back. The page
 # swaps in a fresh image every 10 s (not the default 60 s), so that every run crosses a few swaps.
 #   bench/lag.sh [steady|stall|network|fast|slow|preroll ...]     (default: all)
 #   BROWSER=firefox bench/lag.sh ...                              (Firefox ESR; needs npm ci --prefix src/test/js)
+#   BROWSER=webkit bench/lag.sh ...                               (WebKitGTK MiniBrowser on its own Xvfb display)
 #   LAG_OPTIONS="--noise true --stall-ms 10000" bench/lag.sh network   (big frames, a longer stall)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -3,7 +3,9 @@ package io.gifstream.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gifstream.testing.HeadlessChromium;
+import io.gifstream.testing.PageBrowser;
 import io.gifstream.testing.StallingRelay;
+import io.gifstream.testing.WebKitBrowser;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,14 +28,14 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 /**
- * Glass-to-glass lag in headless Chromium or Firefox: a producer writes numbered frames in place (as
+ * Glass-to-glass lag in headless Chromium, Firefox or WebKit (MiniBrowser on Xvfb): a producer writes numbered frames in place (as
  * ffmpeg does) and notes when each file is closed (also in {@code <frames-dir>-closed.log}); the
  * browser shows the page, and screenshots of its image, taken back to back, tell which frame is on
  * screen. Lag = the screenshot that first shows a frame minus the moment its file was closed.
  * Scenarios: steady, stall (2 s without frames, then the missed ones at once), fast and slow (the
  * producer 5 % off the configured rate), network (the browser's network holds all traffic for 3 s,
  * then delivers it at once).
- * Options: url (of the page), frames-dir, fps, seconds, scenario, browser (chromium or firefox), label,
+ * Options: url (of the page), frames-dir, fps, seconds, scenario, browser (chromium, firefox or webkit), label,
  * stall-ms (how long the network stalls; 3000), noise (true: big frames of about 90 KB).
  */
 public final class LagBenchmark {
@@ -78,9 +80,13 @@ public final class LagBenchmark {
                 boolean stallNetwork = scenario.equals("network");
                 String pageUrl = stallNetwork ? url.replaceFirst(":\\d+/", ":" + network.port() + "/") : url;
                 Runnable atStallTime = stallNetwork ? () -> network.stall(networkStallMillis) : () -> { };
-                samples = browser.equals("firefox")
-                        ? watchInFirefox(pageUrl, seconds, atStallTime, closedAt)
-                        : watchInChromium(pageUrl, seconds, atStallTime, closedAt);
+                samples = switch (browser) {
+                    case "firefox" -> watchInFirefox(pageUrl, seconds, atStallTime, closedAt);
+                    case "webkit" -> watch(new WebKitBrowser(Files.createTempDirectory("lag-webkit")),
+                            pageUrl, seconds, atStallTime, closedAt);
+                    default -> watch(new HeadlessChromium(Files.createTempDirectory("lag-chromium")),
+                            pageUrl, seconds, atStallTime, closedAt);
+                };
             } finally {
                 producer.interrupt();
             }
@@ -90,10 +96,10 @@ public final class LagBenchmark {
         System.out.println("  server: " + status(url, "viewersJoined", "framesDropped", "framesCatchingUp"));
     }
 
-    /** Screenshots taken back to back in this process, read as they come. */
-    private static List<long[]> watchInChromium(String pageUrl, long seconds, Runnable atStallTime,
-                                                FrameCloseTimes closedAt) throws IOException {
-        try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory("lag-chromium"))) {
+    /** Screenshots taken back to back in this process, read as they come (Chromium, WebKit). */
+    private static List<long[]> watch(PageBrowser opened, String pageUrl, long seconds, Runnable atStallTime,
+                                      FrameCloseTimes closedAt) throws IOException {
+        try (PageBrowser browser = opened) {
             browser.open(pageUrl);
             LagSamples samples = new LagSamples(System.currentTimeMillis(), closedAt);
             boolean stalled = false;

@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * never fires {@code load}, so pages are opened with the EAGER strategy; what the image shows is
  * read from screenshots of its element (a canvas would show only the first frame).
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements PageBrowser {
     private final ChromeDriver driver;
 
     public HeadlessChromium(Path profile) {
@@ -32,11 +32,13 @@ public final class HeadlessChromium implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
+    @Override
     public void open(String url) {
         driver.get(url);
     }
 
     /** A screenshot of the element with this id, as PNG bytes. */
+    @Override
     public byte[] screenshotOf(String id) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -57,10 +59,12 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression in the page, as a string. */
+    @Override
     public String evaluate(String expression) {
         return String.valueOf(driver.executeScript("return String(" + expression + ");"));
     }
 
+    @Override
     public String textOf(String id) {
         return driver.findElement(By.id(id)).getText();
     }

@@ -34,7 +34,7 @@ import org.openqa.selenium.remote.RemoteWebDriver;
  * loading. Screenshots of one element are crops of a screenshot of the whole window, because
  * WebKitWebDriver's element screenshots can show a picture the image has long replaced.
  */
-public final class WebKitBrowser implements AutoCloseable {
+public final class WebKitBrowser implements PageBrowser {
     private static final String MINI_BROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
     private static final Duration STARTUP = Duration.ofSeconds(30);
     /** Set on the page being left, so that {@link #open} can tell when the new document is there. */
@@ -94,6 +94,7 @@ public final class WebKitBrowser implements AutoCloseable {
     }
 
     /** Navigates and returns once the new document has its elements (it may still be loading images). */
+    @Override
     public void open(String url) {
         driver.executeScript("window." + LEAVING_MARK + " = true;");
         driver.get(url);
@@ -102,6 +103,7 @@ public final class WebKitBrowser implements AutoCloseable {
     }
 
     /** A screenshot of the element with this id as PNG bytes: the window's screenshot cropped to the element. */
+    @Override
     public byte[] screenshotOf(String id) {
         @SuppressWarnings("unchecked")
         List<Number> rect = (List<Number>) driver.executeScript(
@@ -116,10 +118,12 @@ public final class WebKitBrowser implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression in the page, as a string. */
+    @Override
     public String evaluate(String expression) {
         return String.valueOf(driver.executeScript("return String(" + expression + ");"));
     }
 
+    @Override
     public String textOf(String id) {
         return driver.findElement(By.id(id)).getText();
     }
