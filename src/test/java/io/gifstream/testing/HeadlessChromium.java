@@ -58,15 +58,9 @@ public final class HeadlessChromium implements PageBrowser {
         return driver.getCurrentUrl();
     }
 
-    /** The value of a JavaScript expression in the page, as a string. */
     @Override
-    public String evaluate(String expression) {
-        return String.valueOf(driver.executeScript("return String(" + expression + ");"));
-    }
-
-    @Override
-    public String textOf(String id) {
-        return driver.findElement(By.id(id)).getText();
+    public ChromeDriver driver() {
+        return driver;
     }
 
     @Override

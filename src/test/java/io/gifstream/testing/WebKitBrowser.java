@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
-import org.openqa.selenium.By;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.remote.RemoteWebDriver;
@@ -117,15 +116,9 @@ public final class WebKitBrowser implements PageBrowser {
         return png(window.getSubimage(x, y, width, height));
     }
 
-    /** The value of a JavaScript expression in the page, as a string. */
     @Override
-    public String evaluate(String expression) {
-        return String.valueOf(driver.executeScript("return String(" + expression + ");"));
-    }
-
-    @Override
-    public String textOf(String id) {
-        return driver.findElement(By.id(id)).getText();
+    public RemoteWebDriver driver() {
+        return driver;
     }
 
     /** Ends the session, then WebKitWebDriver with the browser it started, then Xvfb. */
