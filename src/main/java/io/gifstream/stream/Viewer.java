@@ -56,6 +56,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private volatile long endsAtNanos;
     private volatile boolean endsAtSet;
     private boolean needsFlush = true; // the first flush commits the response headers; writer only
+    private boolean ended; // the stream's last bytes were written; writer only
 
     Viewer(ViewerSink sink, String address, String label, int backlogFrames, WireFormat format,
            StreamCounters counters, LongSupplier nanoTime, Consumer<Viewer> onClose) {
@@ -238,6 +239,12 @@ public final class Viewer implements ViewerSink.Callbacks {
         Chunk inHand = null;
         try {
             while (!closed && sink.isReady()) {
+                if (ended) {
+                    // only now, with nothing pending, does completing send what is left and end the body
+                    // (Tomcat cut a response completed while a large last write was still pending)
+                    close(null);
+                    return;
+                }
                 long now = nanoTime.getAsLong();
                 if (blockedSinceNanos != NOT_BLOCKED) {
                     format.unblockedAt(now);
@@ -264,10 +271,7 @@ public final class Viewer implements ViewerSink.Callbacks {
                     needsFlush = true;
                 }
                 counted(inHand, bytes.length);
-                if (format.endsWith(inHand)) {
-                    close(null); // completing the response flushes the last bytes and ends the chunked body
-                    return;
-                }
+                ended = format.endsWith(inHand);
                 inHand = null;
             }
             if (!closed && blockedSinceNanos == NOT_BLOCKED) {

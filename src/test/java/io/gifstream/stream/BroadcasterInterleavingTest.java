@@ -208,14 +208,16 @@ class BroadcasterInterleavingTest {
                     MultipartReader stills = MultipartReader.of(sink.bytesReceived()); // fails on any malformed part
                     assertEquals(0, stills.pendingBytes(), sink + " received part of a still");
                     if (stills.closed()) {
-                        assertTrue(sink.completedByViewer(), sink + " completes after its close delimiter");
+                        assertTrue(sink.completedByViewer() || sink.owesWritePossible(),
+                                sink + " completes as soon as its connection took the close delimiter");
                     }
                     // a closing part shows the newest frame again: not a frame sent
                     stillsParts += stills.parts().size() - (stills.closed() ? 1 : 0);
                 } else {
                     assertEquals(0, sink.received.pendingBytes(), sink + " received part of a block");
                     if (sink.received.trailerSeen()) {
-                        assertTrue(sink.completedByViewer(), sink + " completes after its trailer");
+                        assertTrue(sink.completedByViewer() || sink.owesWritePossible(),
+                                sink + " completes as soon as its connection took the trailer");
                     }
                 }
                 int queued = viewer.framesWaiting();

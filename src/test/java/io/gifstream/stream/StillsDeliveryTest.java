@@ -141,6 +141,28 @@ class StillsDeliveryTest {
     }
 
     @Test
+    void theResponseCompletesOnlyOnceTheConnectionTookTheLastPart() {
+        publish(SMALL.get(0));
+        // never ready on its own: one write per onWritePossible, as a connection busy with each part
+        ScriptedSink sink = new ScriptedSink("busy", new Random(3), () -> now, 0).receivingStills();
+        assertTrue(broadcaster.reserveSeat("10.0.0.1"));
+        broadcaster.joinStills(sink, "10.0.0.1", "busy");
+        sink.start();
+        while (sink.owesWritePossible()) {
+            sink.writePossible();
+        }
+
+        publish(MEDIUM.get(0)); // ends the stream: the last part follows
+        sink.writePossible();
+        assertTrue(read(sink).closed(), "the last part with the close delimiter is written");
+        assertFalse(sink.completedByViewer(), "not completed while that write may still be pending");
+
+        sink.writePossible();
+        assertTrue(sink.completedByViewer(), "completed once the connection took it");
+        assertEquals(0, broadcaster.stats().viewers());
+    }
+
+    @Test
     void aNewScreenSizeEndsTheStillsLikeTheGifWhileAGifViewerBesideItKeepsEveryFrame() {
         publish(SMALL.get(0));
         ScriptedSink stillsSink = joinStills("stills");
