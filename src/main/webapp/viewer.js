@@ -22,6 +22,7 @@
   var OVERLAP_SECONDS = 5; // a connection outlives the moment the next one is due by this much
   var SNAPSHOT_MS = 500; // at most two snapshots a second
   var MAX_BACKOFF_MS = 3000;
+  var STATUS_TIMEOUT_MS = 5000; // a poll that hangs longer counts as failed, and the next one still comes
   var backoffMs = 500;
   var freshEveryMs = 60000;
   var freshTimer = null;
@@ -114,11 +115,16 @@
     })();
   }
 
+  // Spread in time: thousands of pages that lost the server together must not come back in step.
+  function jittered(ms) {
+    return ms * (0.75 + Math.random() / 2);
+  }
+
   function reconnect(reason) {
     if (reconnectTimer !== null) return;
     state.textContent = reason + ', reconnecting…';
     reconnectTimer = setTimeout(function () {
-      fetch('status', { cache: 'no-store' }).then(function (response) {
+      fetch('status', { cache: 'no-store', signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) }).then(function (response) {
         if (!response.ok) throw new Error('status ' + response.status);
         reconnectTimer = null;
         connect();
@@ -127,12 +133,12 @@
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         reconnect('server unreachable');
       });
-    }, backoffMs);
+    }, jittered(backoffMs));
   }
 
   // resolves once the status is known (or could not be had)
   function refreshStatus() {
-    return fetch('status', { cache: 'no-store' })
+    return fetch('status', { cache: 'no-store', signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) })
       .then(function (response) { return response.json(); })
       .then(function (status) {
         viewers.textContent = status.viewers;
@@ -154,5 +160,7 @@
   refreshStatus().then(function () {
     if (incoming === null && reconnectTimer === null && !image.src) connect();
   });
-  setInterval(refreshStatus, 2000);
+  (function pollStatus() {
+    setTimeout(function () { refreshStatus().then(pollStatus); }, jittered(2000));
+  })();
 })();
