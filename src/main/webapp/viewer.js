@@ -53,7 +53,7 @@
   }
 
   function discard(img) {
-    img.removeAttribute('src'); // closes its connection
+    img.removeAttribute('src'); // closes its connection, except in WebKit: there the server ends it
     img.remove();
   }
 
