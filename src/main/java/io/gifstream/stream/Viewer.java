@@ -53,8 +53,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private volatile boolean closed; // set holding writer
     private volatile boolean writesStarted;
     private volatile long blockedSinceNanos = NOT_BLOCKED;
-    private volatile long endsAtNanos;
-    private volatile boolean endsAtSet;
+    private volatile Long endsAtNanos; // null: the stream ends only with the broadcaster or the client
     private boolean needsFlush = true; // the first flush commits the response headers; writer only
     private boolean ended; // the stream's last bytes were written; writer only
 
@@ -88,12 +87,12 @@ public final class Viewer implements ViewerSink.Callbacks {
     /** Asks for the stream to end by itself at this time; before the viewer joins. */
     void endAt(long nanos) {
         endsAtNanos = nanos;
-        endsAtSet = true;
     }
 
     /** True when the stream was asked to end by now (see {@link #endAt}). */
     boolean dueToEnd(long nowNanos) {
-        return endsAtSet && nowNanos - endsAtNanos >= 0;
+        Long endsAt = endsAtNanos;
+        return endsAt != null && nowNanos - endsAt >= 0;
     }
 
     /** Connects the container's callbacks to this viewer; once, before anything else. */
