@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
@@ -100,7 +101,14 @@ final class FrameDirectoryWatcher implements FrameSource, Runnable {
                     pause(rescanMillis);
                     continue;
                 }
-                scan();
+                try {
+                    scan();
+                } catch (NoSuchFileException vanished) {
+                    if (Files.isDirectory(directory)) {
+                        throw vanished;
+                    }
+                    continue; // deleted between the check and the listing: the next check reports it missing
+                }
                 awaitChange();
             }
         } catch (IOException e) {
