@@ -1,19 +1,19 @@
 package io.gifstream.stream;
 
-import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Drains every viewer after a frame is queued for all of them. The viewers are split into one share per
- * worker thread, and each worker writes its share: the publishing thread only queues and wakes the
+ * worker thread (every n-th viewer of the array), and each worker writes its share: the publishing thread only queues and wakes the
  * workers, so a frame reaches the first and the last viewer on both cores at once. A worker woken
  * again while it walks its share walks it once more when done, so no request is lost and none waits
  * behind another worker. {@link #inline()} drains on the calling thread instead, for tests.
  */
 abstract class FanOut implements AutoCloseable {
 
-    abstract void drainAll(Collection<Viewer> viewers);
+    /** Drains every viewer of this array, which no one changes afterwards. */
+    abstract void drainAll(Viewer[] viewers);
 
     @Override
     public abstract void close();
@@ -21,8 +21,10 @@ abstract class FanOut implements AutoCloseable {
     static FanOut inline() {
         return new FanOut() {
             @Override
-            void drainAll(Collection<Viewer> viewers) {
-                viewers.forEach(Viewer::drain);
+            void drainAll(Viewer[] viewers) {
+                for (Viewer viewer : viewers) {
+                    viewer.drain();
+                }
             }
 
             @Override
@@ -48,7 +50,7 @@ abstract class FanOut implements AutoCloseable {
         }
 
         @Override
-        void drainAll(Collection<Viewer> viewers) {
+        void drainAll(Viewer[] viewers) {
             for (Worker worker : workers) {
                 worker.request(viewers);
             }
@@ -67,7 +69,7 @@ abstract class FanOut implements AutoCloseable {
         private final int shares;
         private final Thread thread;
         private final AtomicBoolean requested = new AtomicBoolean();
-        private volatile Collection<Viewer> viewers;
+        private volatile Viewer[] viewers;
         private volatile boolean running = true;
 
         Worker(int share, int shares) {
@@ -77,7 +79,7 @@ abstract class FanOut implements AutoCloseable {
             thread.setDaemon(true);
         }
 
-        void request(Collection<Viewer> all) {
+        void request(Viewer[] all) {
             viewers = all;
             if (requested.compareAndSet(false, true)) {
                 LockSupport.unpark(thread);
@@ -91,10 +93,9 @@ abstract class FanOut implements AutoCloseable {
                     LockSupport.park(this);
                     continue;
                 }
-                for (Viewer viewer : viewers) {
-                    if (viewer.shard() % shares == share) {
-                        viewer.drain();
-                    }
+                Viewer[] all = viewers;
+                for (int i = share; i < all.length; i += shares) {
+                    all[i].drain();
                 }
             }
         }

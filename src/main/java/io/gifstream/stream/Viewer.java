@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -30,7 +29,6 @@ public final class Viewer implements ViewerSink.Callbacks {
     private static final Logger LOG = Logger.getLogger(Viewer.class.getName());
     private static final long NOT_BLOCKED = Long.MIN_VALUE;
     private static final Chunk TRAILER = new Chunk.Trailer();
-    private static final AtomicInteger SHARDS = new AtomicInteger();
 
     private final ViewerSink sink;
     private final String address;
@@ -40,7 +38,6 @@ public final class Viewer implements ViewerSink.Callbacks {
     private final StreamCounters counters;
     private final LongSupplier nanoTime;
     private final Consumer<Viewer> onClose;
-    private final int shard = SHARDS.getAndIncrement() & Integer.MAX_VALUE; // which fan-out worker writes it
 
     // guarded by queue
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
@@ -72,11 +69,6 @@ public final class Viewer implements ViewerSink.Callbacks {
     /** The connection's address: what seats and limits count. */
     public String address() {
         return address;
-    }
-
-    /** Spreads viewers evenly over the fan-out's workers. */
-    int shard() {
-        return shard;
     }
 
     /** How logs name this viewer. */
@@ -113,19 +105,24 @@ public final class Viewer implements ViewerSink.Callbacks {
             for (SharedFrame frame : preroll) {
                 enqueueFrame(frame);
             }
+            counters.framesQueued.add(preroll.size());
         }
     }
 
-    /** Queues a frame of the given stream, starting the stream first if this viewer has no header yet. */
-    void offer(SharedFrame frame) {
+    /**
+     * Queues a frame of the given stream, starting the stream first if this viewer has no header yet.
+     * False when the stream is ending and takes no more frames; the caller counts the frames queued.
+     */
+    boolean offer(SharedFrame frame) {
         synchronized (queue) {
             if (ending) {
-                return;
+                return false;
             }
             if (header == null) {
                 start(frame.gif().header(), List.of());
             }
             enqueueFrame(frame);
+            return true;
         }
     }
 
@@ -184,7 +181,6 @@ public final class Viewer implements ViewerSink.Callbacks {
         }
         queue.add(new Chunk.Frame(frame));
         queuedFrames++;
-        counters.framesQueued.increment();
     }
 
     private void dropOldestFrame() {
@@ -267,7 +263,7 @@ public final class Viewer implements ViewerSink.Callbacks {
                 byte[] bytes = format.bytesOf(inHand, now);
                 if (bytes.length > 0) {
                     sink.write(bytes);
-                    needsFlush = true;
+                    needsFlush = !sink.sendsOnWrite();
                 }
                 counted(inHand, bytes.length);
                 ended = format.endsWith(inHand);

@@ -27,6 +27,11 @@ public interface ViewerSink {
 
     void flush() throws IOException;
 
+    /** True when {@link #write} sends at once, so that no {@link #flush} need follow it. */
+    default boolean sendsOnWrite() {
+        return false;
+    }
+
     /** Ends the response; harmless when the container has completed it already. */
     void complete();
 

@@ -7,15 +7,45 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
 
-/** A viewer's response in the servlet container: its async context and non-blocking output stream. */
+/**
+ * A viewer's response in the servlet container: its async context and non-blocking output stream.
+ *
+ * <p>On Jetty, a frame goes out with one call and no copy: its {@code write(ByteBuffer)} bypasses the
+ * response buffer and sends at once, where {@code write(byte[])} copies a frame smaller than the buffer
+ * into it and waits for a flush. With 5,000 viewers that is 50,000 copies and flushes a second saved.
+ * Other containers buffer every write (Tomcat, Undertow), so there a flush follows.
+ */
 final class ServletViewerSink implements ViewerSink {
+    // Jetty hides its classes from web applications: the output stream's own class is the way in
+    private static final ClassValue<MethodHandle> DIRECT_WRITE = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> output) {
+            if (!output.getName().equals("org.eclipse.jetty.ee10.servlet.HttpOutput")) {
+                return null;
+            }
+            try {
+                return MethodHandles.publicLookup()
+                        .findVirtual(output, "write", MethodType.methodType(void.class, ByteBuffer.class))
+                        .asType(MethodType.methodType(void.class, ServletOutputStream.class, ByteBuffer.class));
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+    };
+
     private final AsyncContext async;
     private final ServletOutputStream out;
+    private final MethodHandle directWrite; // null: write(byte[]), then flush
 
     ServletViewerSink(AsyncContext async, ServletOutputStream out) {
         this.async = async;
         this.out = out;
+        this.directWrite = DIRECT_WRITE.get(out.getClass());
     }
 
     @Override
@@ -62,7 +92,22 @@ final class ServletViewerSink implements ViewerSink {
 
     @Override
     public void write(byte[] bytes) throws IOException {
-        out.write(bytes);
+        if (directWrite == null) {
+            out.write(bytes);
+            return;
+        }
+        try {
+            directWrite.invokeExact(out, ByteBuffer.wrap(bytes));
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IOException(impossible);
+        }
+    }
+
+    @Override
+    public boolean sendsOnWrite() {
+        return directWrite != null;
     }
 
     @Override
