@@ -35,6 +35,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private final String label;
     private final int backlogFrames;
     private final WireFormat format; // writer only
+    private final WriteBatch batch = new WriteBatch(); // writer only
     private final StreamCounters counters;
     private final LongSupplier nanoTime;
     private final Consumer<Viewer> onClose;
@@ -231,7 +232,6 @@ public final class Viewer implements ViewerSink.Callbacks {
     }
 
     private void writeWhileReady() {
-        Chunk inHand = null;
         try {
             while (!closed && sink.isReady()) {
                 if (ended) {
@@ -245,8 +245,12 @@ public final class Viewer implements ViewerSink.Callbacks {
                     format.unblockedAt(now);
                 }
                 blockedSinceNanos = NOT_BLOCKED;
-                inHand = poll();
-                if (inHand == null) {
+                Chunk chunk;
+                while (!batch.isFull() && !ended && (chunk = poll()) != null) {
+                    batch.add(chunk, format.bytesOf(chunk, now));
+                    ended = format.endsWith(chunk);
+                }
+                if (batch.isEmpty()) {
                     if (endedBeforeStarting()) {
                         close(null); // nothing was ever sent, so no trailer is owed
                         return;
@@ -260,32 +264,19 @@ public final class Viewer implements ViewerSink.Callbacks {
                 }
                 // This write returns immediately; if a later isReady() is false,
                 // onWritePossible is called back when writing is possible again.
-                byte[] bytes = format.bytesOf(inHand, now);
+                byte[] bytes = batch.bytes();
                 if (bytes.length > 0) {
                     sink.write(bytes);
                     needsFlush = !sink.sendsOnWrite();
                 }
-                counted(inHand, bytes.length);
-                ended = format.endsWith(inHand);
-                inHand = null;
+                batch.sent(counters);
             }
             if (!closed && blockedSinceNanos == NOT_BLOCKED) {
                 blockedSinceNanos = nanoTime.getAsLong(); // kept while later drains find it still not ready
             }
         } catch (IOException | RuntimeException e) {
-            if (inHand instanceof Chunk.Frame) {
-                counters.framesUnsent.increment();
-            }
+            batch.failed(counters);
             close(e);
-        }
-    }
-
-    private void counted(Chunk chunk, int bytes) {
-        counters.bytesSent.add(bytes);
-        if (chunk instanceof Chunk.Frame) {
-            counters.framesSent.increment();
-        } else if (chunk instanceof Chunk.Comment) {
-            counters.keepAlivesSent.increment();
         }
     }
 

@@ -31,6 +31,7 @@ final class ScriptedSink implements ViewerSink {
     private boolean containerDone;
     private boolean erred;
     private long bytes;
+    private int writes;
 
     /** @param readiness how likely an {@code isReady()} is true, 1 for a connection that always keeps up */
     ScriptedSink(String name, Random schedule, LongSupplier clock, double readiness) {
@@ -77,6 +78,7 @@ final class ScriptedSink implements ViewerSink {
         }
         raw.writeBytes(data);
         bytes += data.length;
+        writes++;
     }
 
     @Override
@@ -120,6 +122,11 @@ final class ScriptedSink implements ViewerSink {
 
     boolean receivesStills() {
         return !scansGif;
+    }
+
+    /** How many write calls the viewer made. */
+    synchronized int writes() {
+        return writes;
     }
 
     /** Every byte written so far. */

@@ -44,6 +44,26 @@ class ViewerBacklogTest {
         assertEquals(1 + BACKLOG, sink.received.liveFrames());
     }
 
+    @Test
+    void aViewerThatFellBehindCatchesUpWithOneWrite() {
+        broadcaster.publish(FRAMES.get(0));
+        broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
+        sink.start();
+        writeAllQueued();
+        int writesOnTime = sink.writes();
+
+        for (int i = 1; i <= BACKLOG; i++) {
+            now += 100 * MS;
+            broadcaster.publish(FRAMES.get(i)); // the connection is busy: each one waits
+        }
+        sink.writePossible(); // it drained once
+
+        assertEquals(writesOnTime + 1, sink.writes(), "the whole backlog goes out with one write call");
+        assertEquals(1 + BACKLOG, sink.received.liveFrames(), "whole frames, each one once");
+        assertEquals(1 + BACKLOG, broadcaster.stats().framesSent());
+        assertEquals(0, broadcaster.stats().framesDropped());
+    }
+
     private void writeAllQueued() {
         while (sink.owesWritePossible()) {
             sink.writePossible();
