@@ -49,5 +49,9 @@ mv "$base/webapps/ROOT.xml.new" "$base/webapps/ROOT.xml"
 
 echo "gifstream on Jetty $VERSION: http://localhost:$PORT/ (jetty.base: $base)" >&2
 cd "$base"
+# The parallel collector: with 5,000 viewers, G1's concurrent refinement (the write barrier's bookkeeping for
+# every per-viewer object that points at a fresh frame or write) took a quarter of a core, and the server
+# 120 % of one instead of 70 % (bench/README.md, "Side by side with the floor"). The heap here is small and
+# short-lived, so its young-generation pauses stay in tens of milliseconds.
 # scanInterval 1: the deployer notices a changed or removed ROOT.xml (redeploy/undeploy) within a second
-exec java -jar "$home/start.jar" "jetty.http.port=$PORT" jetty.deploy.scanInterval=1
+exec java -XX:+UseParallelGC -jar "$home/start.jar" "jetty.http.port=$PORT" jetty.deploy.scanInterval=1

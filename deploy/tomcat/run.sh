@@ -32,5 +32,10 @@ rm -rf "$base/webapps/ROOT" # left by an earlier run that expanded the WAR
 mv "$base/conf/Catalina/localhost/ROOT.xml.new" "$base/conf/Catalina/localhost/ROOT.xml"
 
 echo "gifstream on Tomcat $VERSION: http://localhost:$PORT/ (instance: $base)" >&2
+# The parallel collector: with 5,000 viewers, G1's concurrent refinement (the write barrier's bookkeeping for
+# every per-viewer object that points at a fresh frame or write) took a quarter of a core, and the server
+# 120 % of one instead of 70 % (bench/README.md, "Side by side with the floor"). The heap here is small and
+# short-lived, so its young-generation pauses stay in tens of milliseconds.
+export CATALINA_OPTS="-XX:+UseParallelGC ${CATALINA_OPTS:-}"
 export CATALINA_HOME="$home" CATALINA_BASE="$base"
 exec "$home/bin/catalina.sh" run
