@@ -32,6 +32,7 @@ final class ScriptedSink implements ViewerSink {
     private boolean erred;
     private long bytes;
     private int writes;
+    private byte[] firstWrite;
 
     /** @param readiness how likely an {@code isReady()} is true, 1 for a connection that always keeps up */
     ScriptedSink(String name, Random schedule, LongSupplier clock, double readiness) {
@@ -79,6 +80,9 @@ final class ScriptedSink implements ViewerSink {
         raw.writeBytes(data);
         bytes += data.length;
         writes++;
+        if (firstWrite == null) {
+            firstWrite = data.clone();
+        }
     }
 
     @Override
@@ -122,6 +126,11 @@ final class ScriptedSink implements ViewerSink {
 
     boolean receivesStills() {
         return !scansGif;
+    }
+
+    /** The bytes of the viewer's first write call, or null. */
+    synchronized byte[] firstWrite() {
+        return firstWrite;
     }
 
     /** How many write calls the viewer made. */

@@ -1,5 +1,6 @@
 package io.gifstream.stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gifstream.gif.StreamFrame;
@@ -62,6 +63,18 @@ class ViewerBacklogTest {
         assertEquals(1 + BACKLOG, sink.received.liveFrames(), "whole frames, each one once");
         assertEquals(1 + BACKLOG, broadcaster.stats().framesSent());
         assertEquals(0, broadcaster.stats().framesDropped());
+    }
+
+    @Test
+    void theStreamHeaderGoesOutAloneAsTheResponsesFirstWrite() {
+        broadcaster.publish(FRAMES.get(0));
+        broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
+        sink.start();
+        writeAllQueued();
+
+        assertArrayEquals(FRAMES.get(0).header().bytes(), sink.firstWrite(),
+                "the header alone: WildFly sent some streams their start twice when it came with the first frame");
+        assertEquals(1, sink.received.liveFrames(), "then the newest frame");
     }
 
     private void writeAllQueued() {
