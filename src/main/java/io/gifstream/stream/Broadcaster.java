@@ -36,7 +36,6 @@ public final class Broadcaster implements AutoCloseable {
     private final StreamSettings settings;
     private final StreamCounters counters = new StreamCounters();
     private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
-
     private final ViewerLimits limits;
     private final LongSupplier nanoTime;
     private final Duration closeGrace;

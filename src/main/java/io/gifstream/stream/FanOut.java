@@ -5,8 +5,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Drains every viewer after a frame is queued for all of them. The viewers are split into one share per
- * worker thread (every n-th viewer of the array), and each worker writes its share: the publishing thread only queues and wakes the
- * workers, so a frame reaches the first and the last viewer on both cores at once. A worker woken
+ * worker thread (every n-th viewer of the array), and each worker writes its share: the publishing
+ * thread only queues and wakes the workers, so a frame reaches the first and the last viewer on both
+ * cores at once. A worker woken
  * again while it walks its share walks it once more when done, so no request is lost and none waits
  * behind another worker. {@link #inline()} drains on the calling thread instead, for tests.
  */
