@@ -34,6 +34,8 @@ sleep $((S / 2)); c1=$(cpu); sleep 4; c2=$(cpu); wait $M
 echo "{\"server\": \"gifstream on $KIND, warm\", $(tr -d '{}\n' < "$W/gifstream.json"), \"server_cpu_pct\": $(( (c2 - c1) * 100 / 4 / $(getconf CLK_TCK) ))}"
 cleanup; SERVER= PROD=; sleep 2
 "$SHARED/partsproducer.py" "$W/src" "$W/floor/parts" 10 $((S + 15)) > /dev/null & PROD=$!
+# limitserver cannot bind a port that an earlier run's connections still hold in TIME_WAIT
+for _ in $(seq 1 70); do ss -tanH "( sport = :18322 )" | grep -q . || break; sleep 1; done
 sleep 1; "$W/bin/limitserver" 18322 "$W/floor/parts" & FLOOR=$!
 sleep 0.5
 GIFMETER_SHIFT=0 GIFMETER_SRC="$W/src" "$W/bin/gifmeter" 127.0.0.1 18322 /stream.gif "$N" "$S" "$W/floor/stamps.log" > "$W/floor.json" & M=$!
