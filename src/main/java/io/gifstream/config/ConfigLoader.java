@@ -32,6 +32,7 @@ public final class ConfigLoader {
     public static final String PAGE_RECYCLE_SECONDS = "gifstream.page.recycle-seconds";
     public static final String HEALTH_MAX_FRAME_AGE_SECONDS = "gifstream.health.max-frame-age-seconds";
     public static final String STATUS_DETAILS = "gifstream.status.details";
+    public static final String CHANNELS_MAX = "gifstream.channels.max";
 
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
@@ -71,7 +72,8 @@ public final class ConfigLoader {
                 bool(VIEWERS_LOG_FORWARDED_FOR, "false"),
                 Duration.ofSeconds(integer(PAGE_RECYCLE_SECONDS, "60", 10, 86_400)),
                 Duration.ofSeconds(integer(HEALTH_MAX_FRAME_AGE_SECONDS, "5", 1, 86_400)),
-                bool(STATUS_DETAILS, "false"));
+                bool(STATUS_DETAILS, "false"),
+                integer(CHANNELS_MAX, "16", 0, 1000));
     }
 
     /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */

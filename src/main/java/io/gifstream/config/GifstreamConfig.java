@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param maxFrameAge      how long {@code /health} may go without a new frame before it answers 503
  * @param statusDetails    whether {@code /status} shows everyone the operator fields (paths, skip reasons,
  *                         source errors, JVM figures); otherwise only what the page needs
+ * @param maxChannels      named channels at once (subdirectories and configured inputs); more are refused
  */
 public record GifstreamConfig(
         Optional<Path> framesDir,
@@ -47,7 +48,8 @@ public record GifstreamConfig(
         boolean logForwardedFor,
         Duration pageRecycle,
         Duration maxFrameAge,
-        boolean statusDetails) {
+        boolean statusDetails,
+        int maxChannels) {
 
     /** Every setting, for the startup log, but never the access token itself. */
     @Override
@@ -59,6 +61,7 @@ public record GifstreamConfig(
                 + ", maxViewers=" + maxViewers + ", maxViewersPerAddress=" + maxViewersPerAddress
                 + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors
                 + ", logForwardedFor=" + logForwardedFor + ", pageRecycle=" + pageRecycle
-                + ", maxFrameAge=" + maxFrameAge + ", statusDetails=" + statusDetails;
+                + ", maxFrameAge=" + maxFrameAge + ", statusDetails=" + statusDetails
+                + ", maxChannels=" + maxChannels;
     }
 }

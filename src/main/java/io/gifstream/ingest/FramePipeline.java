@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * stream frame (a new stream header when the screen size changes) and hand it on to the viewers.
  * Used by one source thread at a time.
  */
-final class FramePipeline {
+public final class FramePipeline {
     private static final Logger LOG = Logger.getLogger(FramePipeline.class.getName());
 
     private final FrameParser parser;

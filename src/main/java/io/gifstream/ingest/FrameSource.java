@@ -1,10 +1,13 @@
 package io.gifstream.ingest;
 
-/** Something that produces frames into the pipeline on its own thread until stopped. */
-interface FrameSource extends AutoCloseable {
+/**
+ * Something that produces frames into its channel's {@link FramePipeline} on its own thread until stopped:
+ * a frame directory, the demo pattern, or another input built around the pipeline it is given.
+ */
+public interface FrameSource extends AutoCloseable {
     void start();
 
-    /** "directory" or "demo". */
+    /** What kind of source: "directory", "demo", … (shown in status). */
     String kind();
 
     String location();

@@ -57,7 +57,12 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     public Broadcaster(StreamSettings settings) {
-        this(settings, System::nanoTime, CLOSE_GRACE, Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this(settings, new ViewerLimits(settings.maxViewers(), settings.maxViewersPerAddress()));
+    }
+
+    /** Seating its viewers in {@code seats}, which other broadcasters may share (their limits are then one). */
+    public Broadcaster(StreamSettings settings, ViewerLimits seats) {
+        this(settings, seats, System::nanoTime, CLOSE_GRACE, Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gifstream-viewer-timer");
             thread.setDaemon(true);
             return thread;
@@ -66,13 +71,14 @@ public final class Broadcaster implements AutoCloseable {
 
     /** Without a timer: the caller runs {@link #tick()} and says what time it is. */
     Broadcaster(StreamSettings settings, LongSupplier nanoTime, Duration closeGrace) {
-        this(settings, nanoTime, closeGrace, null, FanOut.inline());
+        this(settings, new ViewerLimits(settings.maxViewers(), settings.maxViewersPerAddress()), nanoTime, closeGrace,
+                null, FanOut.inline());
     }
 
-    private Broadcaster(StreamSettings settings, LongSupplier nanoTime, Duration closeGrace,
+    private Broadcaster(StreamSettings settings, ViewerLimits seats, LongSupplier nanoTime, Duration closeGrace,
                         ScheduledExecutorService timer, FanOut fanOut) {
         this.settings = settings;
-        this.limits = new ViewerLimits(settings.maxViewers(), settings.maxViewersPerAddress());
+        this.limits = seats;
         this.nanoTime = nanoTime;
         this.closeGrace = closeGrace;
         this.lastActivityNanos = nanoTime.getAsLong();

@@ -3,14 +3,17 @@ package io.gifstream.stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Seats for viewers: at most {@code max} at once, and at most {@code maxPerAddress} from one address (0: no limit). */
-final class ViewerLimits {
+/**
+ * Seats for viewers: at most {@code max} at once, and at most {@code maxPerAddress} from one address (0: no
+ * limit). One instance may be shared by several broadcasters: the limits of one server across its channels.
+ */
+public final class ViewerLimits {
     private final int max;
     private final int maxPerAddress;
     private final AtomicInteger seated = new AtomicInteger();
     private final ConcurrentHashMap<String, Integer> seatedByAddress = new ConcurrentHashMap<>();
 
-    ViewerLimits(int max, int maxPerAddress) {
+    public ViewerLimits(int max, int maxPerAddress) {
         this.max = max;
         this.maxPerAddress = maxPerAddress;
     }

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * When {@code gifstream.access.token} is set, the stream, snapshot and status answer only requests
+ * When {@code gifstream.access.token} is set, the stream, stills, snapshot, status and channels — each
+ * channel's too, but for its health — answer only requests
  * that carry it ({@link AccessToken}): the page's own requests by its cookie, scripts by
  * {@code Authorization: Bearer …}, a plain {@code <img>} elsewhere by {@code ?token=…}.
  */
@@ -24,11 +25,18 @@ public class AccessTokenFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (expected.isEmpty() || expected.get().isPresentedBy(request)) {
+        if (expected.isEmpty() || isChannelHealth(request) || expected.get().isPresentedBy(request)) {
             chain.doFilter(request, response);
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"gifstream\"");
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "an access token is required");
+    }
+
+    /** A channel's health is open like {@code /health}: a load balancer cannot send a token. */
+    private static boolean isChannelHealth(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return "/streams".equals(request.getServletPath()) && path != null && path.endsWith("/health")
+                && path.indexOf('/', 1) == path.length() - "/health".length();
     }
 }

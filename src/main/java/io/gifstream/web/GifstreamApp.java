@@ -1,15 +1,13 @@
 package io.gifstream.web;
 
+import io.gifstream.channel.ChannelDirectoryScanner;
+import io.gifstream.channel.Channels;
 import io.gifstream.config.ConfigLoader;
 import io.gifstream.config.GifstreamConfig;
-import io.gifstream.ingest.IngestService;
-import io.gifstream.stream.Broadcaster;
-import io.gifstream.stream.StreamSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Wires the application when the web application starts: reads the configuration (a bad value
- * fails the deployment), creates the broadcaster and starts the ingest; stops both at undeploy.
+ * fails the deployment), starts the channels — the default one, and one per subdirectory of the frame
+ * directory as they come and go ({@link ChannelDirectoryScanner}) — and ends them all at undeploy.
  * Servlets find it as a context attribute ({@link #of}): a WAR in a stock Jetty gets no injection
  * into servlets, and a context attribute, unlike {@code CDI.current()}, cannot reach another
  * application's container when the CDI API is shared between deployments.
@@ -26,11 +25,9 @@ import java.util.logging.Logger;
 public class GifstreamApp {
     private static final Logger LOG = Logger.getLogger(GifstreamApp.class.getName());
 
-    @Inject
-    IngestService ingest;
-
     private volatile GifstreamConfig config;
-    private volatile Broadcaster broadcaster;
+    private volatile Channels channels;
+    private volatile ChannelDirectoryScanner scanner;
     private volatile Instant startedAt;
     private final Thread endStreamsAtShutdown = new Thread(this::endStreams, "gifstream-shutdown");
 
@@ -44,9 +41,10 @@ public class GifstreamApp {
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         config = ConfigLoader.forContext(context::getInitParameter).load();
-        broadcaster = new Broadcaster(new StreamSettings(config.viewerBacklog(), config.stallTimeout(),
-                config.keepAlive(), config.preroll(), config.maxViewers(), config.maxViewersPerAddress()));
-        ingest.start(config, broadcaster);
+        channels = new Channels(config);
+        scanner = config.framesDir()
+                .map(dir -> ChannelDirectoryScanner.start(dir, channels, config.rescanInterval()))
+                .orElse(null);
         startedAt = Instant.now();
         context.setAttribute(GifstreamApp.class.getName(), this);
         // A container shutting down may close its connections before it stops the application (a stock
@@ -63,23 +61,21 @@ public class GifstreamApp {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or has run: the streams are ending already
         }
-        ingest.stop();
+        if (scanner != null) {
+            scanner.close();
+        }
         endStreams();
         LOG.info("gifstream stopped");
     }
 
     private void endStreams() {
-        if (broadcaster != null) {
-            broadcaster.close();
+        if (channels != null) {
+            channels.close();
         }
     }
 
-    public Broadcaster broadcaster() {
-        return broadcaster;
-    }
-
-    public IngestService ingest() {
-        return ingest;
+    public Channels channels() {
+        return channels;
     }
 
     public GifstreamConfig config() {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * {@code GET /health}: 200 while frames arrive, 503 otherwise, with one line of plain text saying why —
+ * {@code GET /health} (and {@code /streams/<channel>/health}): 200 while frames arrive, 503 otherwise, with one line of plain text saying why —
  * what load balancers and uptime monitors check (the status code, or a word in the body) without a
  * JSON parser. Outside the access token, since a load balancer cannot send one: it tells nothing but
  * whether the stream is live.
@@ -25,7 +25,7 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Health health = Health.of(app.ingest().status(), maxFrameAge);
+        Health health = Health.of(ChannelRequest.of(request, app.channels()).status(), maxFrameAge);
         response.setStatus(health.healthy() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("text/plain");
         response.setCharacterEncoding("UTF-8");

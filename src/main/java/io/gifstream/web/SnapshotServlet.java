@@ -1,34 +1,34 @@
 package io.gifstream.web;
 
 import io.gifstream.gif.StreamFrame;
-import io.gifstream.stream.Broadcaster;
+import io.gifstream.channel.Channels;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 
-/** {@code GET /snapshot.gif}: the newest frame as a complete still GIF; 503 until the first frame. */
+/** {@code GET /snapshot.gif} (and {@code /streams/<channel>/snapshot.gif}): the newest frame as a complete still GIF; 503 until the first frame. */
 public class SnapshotServlet extends HttpServlet {
-    private transient Broadcaster broadcaster;
+    private transient Channels channels;
 
     @Override
     public void init() {
-        broadcaster = GifstreamApp.of(getServletContext()).broadcaster();
+        channels = GifstreamApp.of(getServletContext()).channels();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(response, true);
+        answer(request, response, true);
     }
 
     @Override
     protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(response, false);
+        answer(request, response, false);
     }
 
-    private void answer(HttpServletResponse response, boolean withBody) throws IOException {
-        Optional<byte[]> still = broadcaster.latestFrame().map(StreamFrame::asStill);
+    private void answer(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
+        Optional<byte[]> still = ChannelRequest.of(request, channels).broadcaster().latestFrame().map(StreamFrame::asStill);
         if (still.isEmpty()) {
             noFrameYet(response);
             return;

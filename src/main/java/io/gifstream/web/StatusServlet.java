@@ -2,6 +2,7 @@ package io.gifstream.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gifstream.channel.Channel;
 import io.gifstream.ingest.IngestStatus;
 import io.gifstream.stream.StreamStats;
 import jakarta.servlet.http.HttpServlet;
@@ -9,9 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code GET /status} as JSON: what the page needs ({@link PageStatus}), computed at most once a
+ * {@code GET /status} (and {@code /streams/<channel>/status}) as JSON: what the page needs ({@link PageStatus}), computed at most once a
  * second and shared by every page polling meanwhile, or with {@code gifstream.status.details=true}
  * every counter and the operator fields ({@link StatusReport}), computed for each request.
  */
@@ -19,17 +22,17 @@ public class StatusServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PAGE_STATUS_INTERVAL = Duration.ofSeconds(1);
     private transient GifstreamApp app;
-    private transient SharedAnswer pageStatus;
+    private final transient Map<Channel, SharedAnswer> pageStatus = new ConcurrentHashMap<>();
 
     @Override
     public void init() {
         app = GifstreamApp.of(getServletContext());
-        pageStatus = new SharedAnswer(() -> json(report()), PAGE_STATUS_INTERVAL, System::nanoTime);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = app.config().statusDetails() ? json(report()) : pageStatus.bytes();
+        Channel channel = ChannelRequest.of(request, app.channels());
+        byte[] body = app.config().statusDetails() ? json(report(channel)) : pageStatusOf(channel).bytes();
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache, no-store");
@@ -37,9 +40,19 @@ public class StatusServlet extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    private Object report() {
-        StreamStats stream = app.broadcaster().stats();
-        IngestStatus ingest = app.ingest().status();
+    private SharedAnswer pageStatusOf(Channel channel) {
+        SharedAnswer answer = pageStatus.get(channel);
+        if (answer == null) {
+            pageStatus.keySet().removeIf(Channel::isClosed); // channels come and go; their answers go with them
+            answer = pageStatus.computeIfAbsent(channel,
+                    key -> new SharedAnswer(() -> json(report(key)), PAGE_STATUS_INTERVAL, System::nanoTime));
+        }
+        return answer;
+    }
+
+    private Object report(Channel channel) {
+        StreamStats stream = channel.stats();
+        IngestStatus ingest = channel.status();
         boolean live = Health.of(ingest, app.config().maxFrameAge()).healthy();
         long pageRecycleSeconds = app.config().pageRecycle().toSeconds();
         return app.config().statusDetails()

@@ -1,12 +1,13 @@
 package io.gifstream.web;
 
+import io.gifstream.stream.Broadcaster;
 import io.gifstream.stream.MultipartStills;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /stills}: the live picture for every browser engine, WebKit included, as a never-ending
+ * {@code GET /stills} (and {@code /streams/<channel>/stills}): the live picture for every browser engine, WebKit included, as a never-ending
  * multipart/x-mixed-replace response whose parts are one-frame still GIFs (see {@link MultipartStills}).
  * It starts with the newest frame; there is no preroll, since each part replaces the one before.
  * {@code ?seconds=N} asks the server to end the response after N seconds with the newest picture: a
@@ -22,7 +23,7 @@ public class StillsServlet extends ViewerServlet {
     }
 
     @Override
-    Joining joining(HttpServletRequest request) {
+    Joining joining(HttpServletRequest request, Broadcaster broadcaster) {
         String seconds = request.getParameter("seconds");
         if (seconds == null) {
             return broadcaster::joinStills;

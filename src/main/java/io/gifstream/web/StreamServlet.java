@@ -1,12 +1,13 @@
 package io.gifstream.web;
 
+import io.gifstream.stream.Broadcaster;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /stream.gif}: the endless animated GIF. The response stays open; the broadcaster writes to
+ * {@code GET /stream.gif} (and {@code /streams/<channel>.gif}): the endless animated GIF. The response stays open; the broadcaster writes to
  * it. {@code ?preroll=SECONDS} asks for less recent history than configured; the page asks for none
  * when it swaps a fresh image in over one already showing the stream.
  */
@@ -19,7 +20,7 @@ public class StreamServlet extends ViewerServlet {
     }
 
     @Override
-    Joining joining(HttpServletRequest request) {
+    Joining joining(HttpServletRequest request, Broadcaster broadcaster) {
         Duration preroll = preroll(request.getParameter("preroll"), broadcaster.settings().preroll());
         return (sink, address, label) -> broadcaster.join(sink, address, label, preroll);
     }

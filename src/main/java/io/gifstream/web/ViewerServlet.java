@@ -1,5 +1,6 @@
 package io.gifstream.web;
 
+import io.gifstream.channel.Channels;
 import io.gifstream.stream.Broadcaster;
 import io.gifstream.stream.ViewerSink;
 import jakarta.servlet.AsyncContext;
@@ -9,13 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * A response that stays open as one viewer of the broadcaster, in the format of the subclass: a seat
+ * A response that stays open as one viewer of its channel's broadcaster, in the format of the subclass: a seat
  * within the viewer limits (503 with Retry-After when none is free), headers that keep caches and
  * proxies from holding or changing it, and the async context the broadcaster writes to.
  */
 abstract class ViewerServlet extends HttpServlet {
     private transient boolean logForwardedFor;
-    transient Broadcaster broadcaster;
+    private transient Channels channels;
 
     /** Joins a viewer in this servlet's format. */
     interface Joining {
@@ -25,20 +26,24 @@ abstract class ViewerServlet extends HttpServlet {
     @Override
     public void init() {
         GifstreamApp app = GifstreamApp.of(getServletContext());
-        broadcaster = app.broadcaster();
+        channels = app.channels();
         logForwardedFor = app.config().logForwardedFor();
     }
 
     abstract String contentType();
 
-    /** How this request joins, from its parameters; an {@link IllegalArgumentException} names a bad one. */
-    abstract Joining joining(HttpServletRequest request);
+    /**
+     * How this request joins the channel's broadcaster, from its parameters; an
+     * {@link IllegalArgumentException} names a bad one.
+     */
+    abstract Joining joining(HttpServletRequest request, Broadcaster broadcaster);
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Broadcaster broadcaster = ChannelRequest.of(request, channels).broadcaster();
         Joining joining;
         try {
-            joining = joining(request);
+            joining = joining(request, broadcaster);
         } catch (IllegalArgumentException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;

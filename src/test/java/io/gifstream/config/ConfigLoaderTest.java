@@ -76,6 +76,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sixteenNamedChannelsUnlessSetOtherwise() {
+        assertEquals(16, load(Map.of(), Map.of(), Map.of()).maxChannels());
+        assertEquals(40, load(Map.of(), Map.of("GIFSTREAM_CHANNELS_MAX", "40"), Map.of()).maxChannels());
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> load(Map.of(ConfigLoader.CHANNELS_MAX, "-1"), Map.of(), Map.of()));
+        assertEquals(ConfigLoader.CHANNELS_MAX, e.key());
+    }
+
+    @Test
     void statusDetailsAreForOperatorsOnlyUntilSwitchedOn() {
         assertEquals(false, load(Map.of(), Map.of(), Map.of()).statusDetails());
         assertEquals(true, load(Map.of(ConfigLoader.STATUS_DETAILS, "true"), Map.of(), Map.of()).statusDetails());
