@@ -84,6 +84,23 @@ class AccessControlIT {
     }
 
     @Test
+    void channelPathsNeedTheTokenButForTheirHealth() {
+        StreamClient client = new StreamClient(base);
+        for (String path : List.of("channels", "streams/default.gif", "streams/default/stills",
+                "streams/default/snapshot.gif", "streams/default/status", "streams/nope.gif", "streams/Bad/status",
+                "streams/default/health/more", "streams/a/b/health")) {
+            assertEquals(401, client.get(path).statusCode(), path + ": names of channels are no stranger's business");
+        }
+        String cookie = client.get("?token=" + TOKEN).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertEquals(200, client.send("channels", "Cookie", cookie).statusCode());
+        assertEquals(200, client.send("streams/default/status", "Cookie", cookie).statusCode());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> client.send("streams/default/snapshot.gif", "Cookie", cookie).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.get("streams/default/health").statusCode() == 200);
+        assertEquals(404, client.get("streams/nope/health").statusCode());
+    }
+
+    @Test
     void pageTradesTheTokenInItsAddressForACookieAndDropsItFromTheAddress() {
         StreamClient client = new StreamClient(base);
         HttpResponse<byte[]> page = client.get("?channel=north%20gate&token=" + TOKEN);
