@@ -67,6 +67,9 @@ public final class Channels implements AutoCloseable {
         }
         Channel replaced;
         synchronized (changes) {
+            if (closed) {
+                throw new IllegalStateException("the channels are closed: the application is stopping");
+            }
             if (!configured.add(name)) {
                 throw new IllegalArgumentException("channel " + name + " is configured twice");
             }
@@ -91,6 +94,9 @@ public final class Channels implements AutoCloseable {
             return Optional.of("not a valid channel name (" + ChannelName.RULE + ")");
         }
         synchronized (changes) {
+            if (closed) {
+                return Optional.of("the application is stopping");
+            }
             if (name.equals(ChannelName.DEFAULT)) {
                 return Optional.of("\"default\" is reserved for the frame directory's own files");
             }
@@ -125,7 +131,7 @@ public final class Channels implements AutoCloseable {
 
     // guarded by changes
     private boolean hasRoom() {
-        return !closed && named.size() + reserved < config.maxChannels();
+        return named.size() + reserved < config.maxChannels();
     }
 
     private Channel startReserved(String name, Function<FramePipeline, FrameSource> source) {

@@ -116,11 +116,11 @@ class ChannelDirectoryScannerTest {
         Path first = Files.createDirectory(root.resolve("a"));
         await().atMost(AWAIT).until(() -> channels.find("a").isPresent());
         Files.createDirectory(root.resolve("b"));
-        await().atMost(AWAIT).until(() -> refusals("\"b\"") == 1);
+        await().atMost(AWAIT).until(() -> refusals("\"b\"") >= 1);
         Files.createDirectory(root.resolve("Upper"));
-        await().atMost(AWAIT).until(() -> refusals("\"Upper\"") == 1);
+        await().atMost(AWAIT).until(() -> refusals("\"Upper\"") >= 1);
         Files.createDirectory(root.resolve("c"));
-        await().atMost(AWAIT).until(() -> refusals("\"c\"") == 1); // scans went on meanwhile
+        await().atMost(AWAIT).until(() -> refusals("\"c\"") >= 1); // scans went on meanwhile
 
         deleteTree(first);
         await().atMost(AWAIT).until(() -> channels.find("b").isPresent() || channels.find("c").isPresent());

@@ -113,7 +113,8 @@ class ChannelsTest {
         channels.close();
         assertTrue(cam1.isClosed());
         assertTrue(channels.defaultChannel().isClosed());
-        assertTrue(channels.addDirectory("cam2", dir("cam2")).isPresent());
+        assertEquals(Optional.of("the application is stopping"), channels.addDirectory("cam2", dir("cam2")));
+        assertThrows(IllegalStateException.class, () -> channels.add("cam3", demo()));
         assertEquals(List.of(channels.defaultChannel()), channels.all());
     }
 
