@@ -1,5 +1,7 @@
 package io.gifstream.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -63,7 +65,27 @@ public final class PrometheusServer implements AutoCloseable {
                 "--storage.tsdb.path=" + home.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
-        return new PrometheusServer(process, home, URI.create("http://127.0.0.1:" + port + "/"));
+        PrometheusServer server = new PrometheusServer(process, home, URI.create("http://127.0.0.1:" + port + "/"));
+        try {
+            server.awaitReady();
+        } catch (RuntimeException notReady) {
+            try {
+                server.close();
+            } catch (IOException | InterruptedException closing) {
+                notReady.addSuppressed(closing);
+            }
+            throw notReady;
+        }
+        return server;
+    }
+
+    private void awaitReady() {
+        await("Prometheus ready").atMost(Duration.ofSeconds(30)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Prometheus exited:\n" + log());
+            }
+            return getText("-/ready") != null;
+        });
     }
 
     /** The health of the one scrape target ("up", "down", "unknown") and its last error, or null before Prometheus answers. */
@@ -95,10 +117,19 @@ public final class PrometheusServer implements AutoCloseable {
 
     // null while the server is starting and not yet listening
     private JsonNode get(String path) {
+        String body = getText(path);
+        try {
+            return body == null ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String getText(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve(path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+            return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException starting) {
             return null;
         } catch (InterruptedException e) {
