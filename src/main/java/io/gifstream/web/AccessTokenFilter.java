@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * When {@code gifstream.access.token} is set, the stream, snapshot and status answer only requests
+ * When {@code gifstream.access.token} is set, the stream, snapshot, status and metrics answer only requests
  * that carry it ({@link AccessToken}): the page's own requests by its cookie, scripts by
  * {@code Authorization: Bearer …}, a plain {@code <img>} elsewhere by {@code ?token=…}.
  */
