@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * When {@code gifstream.access.token} is set, the stream, stills, snapshot, status and channels — each
- * channel's too, but for its health — answer only requests
+ * When {@code gifstream.access.token} is set, the stream, stills, snapshot, status, metrics and channels —
+ * each channel's too, but for its health — answer only requests
  * that carry it ({@link AccessToken}): the page's own requests by its cookie, scripts by
  * {@code Authorization: Bearer …}, a plain {@code <img>} elsewhere by {@code ?token=…}.
  */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,6 +129,19 @@ abstract class ContainerContract {
         assertEquals(200, snapshot.statusCode());
         assertTrue(Pixels.indexOf(INPUTS, Pixels.decode(snapshot.body())) >= 0);
         assertEquals(200, client.get("").statusCode(), "the page");
+    }
+
+    // the JVM basics read the platform beans by reflection, which WildFly's module system must let through
+    @Test
+    @Order(2)
+    void metricsCountTheChannelAndTheProcess() {
+        HttpResponse<byte[]> metrics = client.get("metrics");
+        assertEquals(200, metrics.statusCode());
+        String text = new String(metrics.body(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("gifstream_channel_info{channel=\"default\",source=\"directory\"} 1"), text);
+        assertTrue(text.contains("\nprocess_open_fds "), text);
+        assertTrue(text.contains("\nprocess_cpu_seconds_total "), text);
+        assertTrue(text.contains("\njvm_memory_used_bytes{area=\"heap\"} "), text);
     }
 
     @Test
