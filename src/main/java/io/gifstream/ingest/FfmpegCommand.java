@@ -18,7 +18,7 @@ final class FfmpegCommand {
 
     static List<String> of(String ffmpegPath, ChannelInput channel) {
         List<String> command = new ArrayList<>(List.of(ffmpegPath, "-hide_banner", "-nostdin", "-nostats",
-                "-loglevel", "warning"));
+                "-loglevel", "error"));
         switch (channel.kind()) {
             case FILE -> {
                 command.add("-re"); // at the file's own pace, not as fast as it decodes
