@@ -22,12 +22,15 @@ import java.util.logging.Logger;
  * Runs ffmpeg for one channel and feeds every GIF it writes to stdout into the {@link FramePipeline}
  * (which validates and publishes, or skips, as for frame files). When ffmpeg exits, for any reason, it
  * is started again after a {@link RestartBackoff}. Its stderr is drained on a thread of its own and
- * logged at a bounded rate. {@link #close()} kills ffmpeg and joins both threads: nothing outlives it.
+ * logged at a bounded rate; a {@link StallWatchdog} restarts an ffmpeg that writes no frame for a while
+ * (a camera that went silent without closing the connection). {@link #close()} kills ffmpeg and joins both threads: nothing outlives it.
  */
 final class FfmpegSource implements FrameSource {
     private static final Logger LOG = Logger.getLogger(FfmpegSource.class.getName());
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    /** How long ffmpeg may run without writing a frame before it counts as hung and is restarted. */
+    static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(20);
 
     private final String channel;
     private final List<String> command;
@@ -35,6 +38,7 @@ final class FfmpegSource implements FrameSource {
     private final FramePipeline pipeline;
     private final ParserLimits limits;
     private final RestartBackoff backoff;
+    private final Duration stallTimeout;
     private final ThrottledWarning stderrLog;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -46,18 +50,19 @@ final class FfmpegSource implements FrameSource {
 
     FfmpegSource(ChannelInput input, String ffmpegPath, FramePipeline pipeline, ParserLimits limits) {
         this(input.name(), FfmpegCommand.of(ffmpegPath, input), input.displayedInput(), pipeline, limits,
-                RestartBackoff.DEFAULT.copy());
+                RestartBackoff.DEFAULT.copy(), DEFAULT_STALL_TIMEOUT);
     }
 
     /** @param location what status shows as the source: never a password the command may carry */
     FfmpegSource(String channel, List<String> command, String location, FramePipeline pipeline, ParserLimits limits,
-                 RestartBackoff backoff) {
+                 RestartBackoff backoff, Duration stallTimeout) {
         this.channel = channel;
         this.command = List.copyOf(command);
         this.location = location;
         this.pipeline = pipeline;
         this.limits = limits;
         this.backoff = backoff;
+        this.stallTimeout = stallTimeout;
         this.stderrLog = new ThrottledWarning(LOG, Duration.ofMinutes(1), "ffmpeg of channel " + channel,
                 "ffmpeg lines of channel " + channel, "ffmpeg of channel " + channel + " quiet again");
         this.thread = new Thread(this::run, "gifstream-ffmpeg-" + channel);
@@ -146,9 +151,14 @@ final class FfmpegSource implements FrameSource {
         drain.setDaemon(true);
         drain.start();
         boolean ended = false;
+        StallWatchdog watchdog = new StallWatchdog(stallTimeout, () -> stop(started),
+                "gifstream-ffmpeg-" + channel + "-watchdog");
         try {
-            String problem = readFrames(started);
-            if (problem != null) {
+            String problem = readFrames(started, watchdog);
+            watchdog.close();
+            if (watchdog.fired()) {
+                problem = "no frame from ffmpeg for " + RestartBackoff.describe(stallTimeout);
+            } else if (problem != null) {
                 stop(started);
             }
             int exit = started.waitFor();
@@ -158,6 +168,7 @@ final class FfmpegSource implements FrameSource {
             String exited = "ffmpeg exited with " + exit + (last == null ? "" : ": " + last);
             return problem == null ? exited : problem + " (" + exited + ")";
         } finally {
+            watchdog.close();
             if (!ended) {
                 stop(started); // interrupted or failed while it ran: leave no ffmpeg behind
             }
@@ -168,13 +179,14 @@ final class FfmpegSource implements FrameSource {
     }
 
     /** Feeds every GIF to the pipeline until ffmpeg closes its output; returns why the stream broke, or null at its end. */
-    private String readFrames(Process ffmpeg) {
+    private String readFrames(Process ffmpeg, StallWatchdog watchdog) {
         try (InputStream out = ffmpeg.getInputStream()) {
             ffmpeg.getOutputStream().close();
             GifSequenceReader reader = new GifSequenceReader(out, limits);
             long number = 0;
             for (Optional<byte[]> gif = reader.next(); gif.isPresent(); gif = reader.next()) {
                 number++;
+                watchdog.fed();
                 ParseResult result = pipeline.parse(gif.get());
                 if (result instanceof SourceFrame frame) {
                     pipeline.publish(frame);

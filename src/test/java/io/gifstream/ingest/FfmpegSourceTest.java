@@ -51,7 +51,11 @@ class FfmpegSourceTest {
     }
 
     private FfmpegSource started(List<String> command, RestartBackoff backoff) {
-        FfmpegSource source = new FfmpegSource("test", command, "test source", pipeline, LIMITS, backoff);
+        return started(command, backoff, FfmpegSource.DEFAULT_STALL_TIMEOUT);
+    }
+
+    private FfmpegSource started(List<String> command, RestartBackoff backoff, Duration stallTimeout) {
+        FfmpegSource source = new FfmpegSource("test", command, "test source", pipeline, LIMITS, backoff, stallTimeout);
         sources.add(source);
         source.start();
         return source;
@@ -130,6 +134,25 @@ class FfmpegSourceTest {
         await().atMost(PATIENCE).until(() -> source.state().startsWith("restarting in 30 s: "));
         assertTrue(source.state().contains("ffmpeg's output is not a sequence of GIFs: not a GIF"), source.state());
         assertEquals(0, pipeline.framesIngested());
+    }
+
+    @Test
+    void ffmpegThatWritesNoFrameForTheStallTimeoutIsRestarted() {
+        FfmpegSource source = started(List.of("/bin/sh", "-c", "exec sleep 60"),
+                new RestartBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(1)),
+                Duration.ofMillis(300));
+        await().atMost(PATIENCE).until(() -> source.state().startsWith("restarting in 30 s: "));
+        assertTrue(source.state().startsWith("restarting in 30 s: no frame from ffmpeg for 300 ms (ffmpeg exited with "),
+                source.state());
+    }
+
+    @Test
+    void framesKeepTheWatchdogAway() {
+        FfmpegSource source = started(FfmpegCommand.of(FFMPEG, testsrc("testsrc=size=64x48:rate=10")),
+                RestartBackoff.DEFAULT.copy(), Duration.ofSeconds(3));
+        // 4.5 s of frames at 10 fps: without them feeding it, the watchdog would have fired after 3 s
+        await().atMost(PATIENCE).until(() -> pipeline.framesIngested() >= 45);
+        assertEquals(1, source.starts(), source.state());
     }
 
     @Test
