@@ -146,11 +146,15 @@ public final class GifSequenceReader {
     }
 
     private GifSequenceException truncated(String what) {
-        return broken("stream ended inside a GIF: truncated " + what, consumed);
+        return new GifSequenceException(describe("stream ended inside a GIF: truncated " + what, consumed), consumed, true);
     }
 
     private GifSequenceException broken(String reason, long offset) {
-        return new GifSequenceException(reason + " at byte " + offset + " of the stream (byte "
-                + (offset - fileStart) + " of the GIF that began at byte " + fileStart + ")", offset);
+        return new GifSequenceException(describe(reason, offset), offset, false);
+    }
+
+    private String describe(String reason, long offset) {
+        return reason + " at byte " + offset + " of the stream (byte " + (offset - fileStart)
+                + " of the GIF that began at byte " + fileStart + ")";
     }
 }

@@ -178,7 +178,7 @@ final class FfmpegSource implements FrameSource {
         }
     }
 
-    /** Feeds every GIF to the pipeline until ffmpeg closes its output; returns why the stream broke, or null at its end. */
+    /** Feeds every GIF to the pipeline until ffmpeg closes its output; returns why the stream broke, or null when it ended. */
     private String readFrames(Process ffmpeg, StallWatchdog watchdog) {
         try (InputStream out = ffmpeg.getInputStream()) {
             ffmpeg.getOutputStream().close();
@@ -196,6 +196,9 @@ final class FfmpegSource implements FrameSource {
             }
             return null;
         } catch (GifSequenceException e) {
+            if (e.truncated()) {
+                return null; // ffmpeg ended in the middle of a frame: its exit says why
+            }
             return "ffmpeg's output is not a sequence of GIFs: " + e.getMessage();
         } catch (IOException e) {
             return "reading ffmpeg's output failed: " + e.getMessage();

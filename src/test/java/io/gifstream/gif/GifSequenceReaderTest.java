@@ -2,6 +2,7 @@ package io.gifstream.gif;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,7 @@ class GifSequenceReaderTest {
             GifSequenceException e = assertThrows(GifSequenceException.class, reader::next, "cut at " + cut);
             assertTrue(e.getMessage().startsWith("stream ended inside a GIF: truncated "), e.getMessage());
             assertEquals(stream.length, e.offset(), e.getMessage());
+            assertTrue(e.truncated());
         }
     }
 
@@ -85,6 +87,7 @@ class GifSequenceReaderTest {
         GifSequenceException e = assertThrows(GifSequenceException.class, reader::next);
         assertTrue(e.getMessage().startsWith("not a GIF: signature is not GIF87a or GIF89a at byte " + gif.length),
                 e.getMessage());
+        assertFalse(e.truncated());
     }
 
     @Test

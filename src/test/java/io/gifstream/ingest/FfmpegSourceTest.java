@@ -12,7 +12,7 @@ import io.gifstream.config.ChannelInput.FrameSize;
 import io.gifstream.config.ChannelInput.Kind;
 import io.gifstream.gif.FrameParser;
 import io.gifstream.gif.ParserLimits;
-import io.gifstream.gif.StreamFrame;
+import io.gifstream.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,6 +153,16 @@ class FfmpegSourceTest {
         // 4.5 s of frames at 10 fps: without them feeding it, the watchdog would have fired after 3 s
         await().atMost(PATIENCE).until(() -> pipeline.framesIngested() >= 45);
         assertEquals(1, source.starts(), source.state());
+    }
+
+    @Test
+    void ffmpegEndingInTheMiddleOfAFrameIsReportedByItsExit() {
+        Path frame = Fixtures.frameFiles(Fixtures.folder(Fixtures.SMALL)).get(0);
+        FfmpegSource source = started(List.of("/bin/sh", "-c", "cat \"$0\"; head -c 100 \"$0\"; exit 3", frame.toString()),
+                new RestartBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(1)));
+        await().atMost(PATIENCE).until(() -> source.state().startsWith("restarting in "));
+        assertEquals("restarting in 30 s: ffmpeg exited with 3", source.state());
+        assertEquals(1, pipeline.framesIngested());
     }
 
     @Test
