@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * (which validates and publishes, or skips, as for frame files). When ffmpeg exits, for any reason, it
  * is started again after a {@link RestartBackoff}. Its stderr is drained on a thread of its own and
  * logged at a bounded rate; a {@link StallWatchdog} restarts an ffmpeg that writes no frame for a while
- * (a camera that went silent without closing the connection). {@link #close()} kills ffmpeg and joins both threads: nothing outlives it.
+ * (a camera that went silent without closing the connection). {@link #close()} kills ffmpeg and joins
+ * the source's threads: nothing outlives it.
  */
 final class FfmpegSource implements FrameSource {
     private static final Logger LOG = Logger.getLogger(FfmpegSource.class.getName());
