@@ -34,15 +34,11 @@ public final class ConfigLoader {
     public static final String STATUS_DETAILS = "gifstream.status.details";
     public static final String CHANNELS_MAX = "gifstream.channels.max";
 
-    private final UnaryOperator<String> systemProperties;
-    private final UnaryOperator<String> environment;
-    private final UnaryOperator<String> contextParams;
+    private final SettingLayers layers;
 
     public ConfigLoader(UnaryOperator<String> systemProperties, UnaryOperator<String> environment,
                         UnaryOperator<String> contextParams) {
-        this.systemProperties = systemProperties;
-        this.environment = environment;
-        this.contextParams = contextParams;
+        this.layers = new SettingLayers(systemProperties, environment, contextParams);
     }
 
     /** The layers of a running JVM in a servlet context. */
@@ -82,48 +78,19 @@ public final class ConfigLoader {
     }
 
     private String value(String key, String builtInDefault) {
-        String value = systemProperties.apply(key);
-        if (value == null) {
-            value = environment.apply(environmentName(key));
-        }
-        if (value == null) {
-            value = contextParams.apply(key);
-        }
-        return value == null ? builtInDefault : value.trim();
+        return layers.value(key, builtInDefault);
     }
 
     private int integer(String key, String builtInDefault, int min, int max) {
-        String text = value(key, builtInDefault);
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new InvalidConfigException(key, text, "a whole number from " + min + " to " + max);
+        return layers.integer(key, builtInDefault, min, max);
     }
 
     private boolean bool(String key, String builtInDefault) {
-        String text = value(key, builtInDefault);
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new InvalidConfigException(key, text, "true or false");
+        return layers.bool(key, builtInDefault);
     }
 
     private double decimal(String key, String builtInDefault, double min, double max) {
-        String text = value(key, builtInDefault);
-        try {
-            double value = Double.parseDouble(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new InvalidConfigException(key, text, "a number from " + format(min) + " to " + format(max));
+        return layers.decimal(key, builtInDefault, min, max);
     }
 
     private static String token(String key, String text) {
@@ -142,14 +109,6 @@ public final class ConfigLoader {
     }
 
     private static Path path(String key, String text) {
-        try {
-            return Path.of(text).toAbsolutePath();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new InvalidConfigException(key, text, "a file system path");
-        }
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return SettingLayers.path(key, text);
     }
 }
