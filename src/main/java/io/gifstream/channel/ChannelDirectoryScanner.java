@@ -1,5 +1,6 @@
 package io.gifstream.channel;
 
+import io.gifstream.config.ChannelName;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

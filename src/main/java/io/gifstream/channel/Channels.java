@@ -1,8 +1,7 @@
 package io.gifstream.channel;
 
+import io.gifstream.config.ChannelName;
 import io.gifstream.config.GifstreamConfig;
-import io.gifstream.ingest.FramePipeline;
-import io.gifstream.ingest.FrameSource;
 import io.gifstream.ingest.Ingest;
 import io.gifstream.stream.Broadcaster;
 import io.gifstream.stream.StreamSettings;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -52,15 +50,15 @@ public final class Channels implements AutoCloseable {
     }
 
     /**
-     * Starts a channel from configuration, for example one fed by an input address: {@code source}
-     * builds its {@link FrameSource} around the pipeline this channel's frames go through. Its name wins
+     * Starts a channel from configuration, for example one fed by an input address ({@link Ingest#ffmpeg}).
+     * Its name wins
      * over a subdirectory of the same name: a directory channel of that name is ended, and the
      * subdirectory refused from then on.
      *
      * @throws IllegalArgumentException for an invalid or reserved name, a name configured twice, or a
      *                                  channel beyond {@code gifstream.channels.max}
      */
-    public Channel add(String name, Function<FramePipeline, FrameSource> source) {
+    public Channel add(String name, Ingest.Feed feed) {
         ChannelName.require(name);
         if (name.equals(ChannelName.DEFAULT)) {
             throw new IllegalArgumentException("channel name \"default\" is reserved for the frame directory's own files");
@@ -85,7 +83,7 @@ public final class Channels implements AutoCloseable {
             LOG.info("ending directory " + replaced + ": the configured channel of that name takes its place");
             replaced.close();
         }
-        return startReserved(name, source);
+        return startReserved(name, feed);
     }
 
     /** A subdirectory's channel, or why it cannot be one; for the {@link ChannelDirectoryScanner}. */
@@ -134,11 +132,11 @@ public final class Channels implements AutoCloseable {
         return named.size() + reserved < config.maxChannels();
     }
 
-    private Channel startReserved(String name, Function<FramePipeline, FrameSource> source) {
+    private Channel startReserved(String name, Ingest.Feed feed) {
         Channel channel = null;
         boolean late;
         try {
-            channel = open(name, source);
+            channel = open(name, feed);
         } finally {
             synchronized (changes) {
                 reserved--;
@@ -156,10 +154,10 @@ public final class Channels implements AutoCloseable {
         return channel;
     }
 
-    private Channel open(String name, Function<FramePipeline, FrameSource> source) {
+    private Channel open(String name, Ingest.Feed feed) {
         Broadcaster broadcaster = new Broadcaster(settings, seats);
         try {
-            return new Channel(name, broadcaster, Ingest.start(config, broadcaster::publish, source));
+            return new Channel(name, broadcaster, Ingest.start(config, broadcaster::publish, feed));
         } catch (RuntimeException e) {
             broadcaster.close();
             throw e;

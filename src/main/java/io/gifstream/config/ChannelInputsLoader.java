@@ -31,8 +31,6 @@ public final class ChannelInputsLoader {
     public static final String RATE = "rate";
     public static final String COLORS = "colors";
     public static final String LOOP = "loop";
-    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-    public static final String DEFAULT_CHANNEL = "default";
 
     private static final List<String> SETTINGS = List.of(INPUT, SIZE, RATE, COLORS, LOOP);
     private static final String ENVIRONMENT_PREFIX = ConfigLoader.environmentName(CHANNELS_PREFIX);
@@ -84,14 +82,15 @@ public final class ChannelInputsLoader {
         SortedSet<String> names = new TreeSet<>();
         for (Map<String, String> layer : List.of(systemProperties, contextParams)) {
             for (String key : layer.keySet()) {
-                if (key.startsWith(CHANNELS_PREFIX)) {
+                if (key.startsWith(CHANNELS_PREFIX) && !key.equals(ConfigLoader.CHANNELS_MAX)) {
                     names.add(nameOf(key, layer.get(key)));
                 }
             }
         }
         Set<String> spelledElsewhere = new TreeSet<>(names);
         for (String variable : environment.keySet()) {
-            if (!variable.startsWith(ENVIRONMENT_PREFIX)) {
+            if (!variable.startsWith(ENVIRONMENT_PREFIX)
+                    || variable.equals(ConfigLoader.environmentName(ConfigLoader.CHANNELS_MAX))) {
                 continue;
             }
             Matcher matcher = ENVIRONMENT_KEY.matcher(variable);
@@ -120,9 +119,9 @@ public final class ChannelInputsLoader {
     }
 
     private static String checkedName(String key, String name) {
-        if (!NAME.matcher(name).matches() || name.equals(DEFAULT_CHANNEL)) {
-            throw new InvalidConfigException(key, name, "about a channel named by 1 to 32 of a-z, 0-9, _ and -,"
-                    + " beginning with a letter or digit, other than 'default'");
+        if (!ChannelName.isValid(name) || name.equals(ChannelName.DEFAULT)) {
+            throw new InvalidConfigException(key, name, "about a channel named by " + ChannelName.RULE
+                    + ", other than '" + ChannelName.DEFAULT + "'");
         }
         return name;
     }

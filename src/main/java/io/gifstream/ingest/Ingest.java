@@ -1,5 +1,6 @@
 package io.gifstream.ingest;
 
+import io.gifstream.config.ChannelInput;
 import io.gifstream.config.GifstreamConfig;
 import io.gifstream.gif.FrameParser;
 import io.gifstream.gif.ParserLimits;
@@ -11,10 +12,18 @@ import java.util.function.Function;
 
 /**
  * One channel's frame ingest, from start to close: a source producing into its own pipeline, which
- * parses each frame once and hands it on to the channel's viewers. The source is built around the
- * pipeline it is given ({@link #directory}, {@link #demo}, or another {@link FrameSource}).
+ * parses each frame once and hands it on to the channel's viewers. What feeds it is a {@link Feed}:
+ * frame files ({@link #directory}), the test pattern ({@link #demo}) or an ffmpeg it runs ({@link #ffmpeg}).
  */
 public final class Ingest implements AutoCloseable {
+
+    /**
+     * How a channel's frames arrive: the source, built around the pipeline it produces into, and the
+     * frame rate that sets each frame's display delay.
+     */
+    public record Feed(double framesPerSecond, Function<FramePipeline, FrameSource> source) {
+    }
+
     private final FramePipeline pipeline;
     private final FrameSource source;
 
@@ -24,29 +33,38 @@ public final class Ingest implements AutoCloseable {
     }
 
     /**
-     * Builds the pipeline with the configured frame limits and rate, the source around it, and starts
-     * the source.
+     * Builds the pipeline with the configured frame limits and the feed's rate, the feed's source around
+     * it, and starts the source.
      *
      * @param viewers where encoded frames go: the channel's broadcaster's {@code publish}
      */
-    public static Ingest start(GifstreamConfig config, Consumer<StreamFrame> viewers,
-                               Function<FramePipeline, FrameSource> source) {
-        FrameParser parser = new FrameParser(new ParserLimits(config.maxFrameBytes(), config.maxFramePixels()));
-        FramePipeline pipeline = new FramePipeline(parser, viewers, config.framesPerSecond());
-        FrameSource started = source.apply(pipeline);
+    public static Ingest start(GifstreamConfig config, Consumer<StreamFrame> viewers, Feed feed) {
+        FramePipeline pipeline = new FramePipeline(new FrameParser(limits(config)), viewers, feed.framesPerSecond());
+        FrameSource started = feed.source().apply(pipeline);
         started.start();
         return new Ingest(pipeline, started);
     }
 
     /** {@code in<N>.gif} files written into {@code directory}, with the configured frame settings. */
-    public static Function<FramePipeline, FrameSource> directory(Path directory, GifstreamConfig config) {
-        return pipeline -> new FrameDirectoryWatcher(directory, pipeline, config.retainFrames(),
-                config.maxFrameBytes(), config.frameGrace(), config.rescanInterval());
+    public static Feed directory(Path directory, GifstreamConfig config) {
+        return new Feed(config.framesPerSecond(), pipeline -> new FrameDirectoryWatcher(directory, pipeline,
+                config.retainFrames(), config.maxFrameBytes(), config.frameGrace(), config.rescanInterval()));
     }
 
     /** The built-in test pattern at the configured rate. */
-    public static Function<FramePipeline, FrameSource> demo(GifstreamConfig config) {
-        return pipeline -> new DemoPatternSource(pipeline, config.framesPerSecond(), Clock.systemDefaultZone());
+    public static Feed demo(GifstreamConfig config) {
+        return new Feed(config.framesPerSecond(),
+                pipeline -> new DemoPatternSource(pipeline, config.framesPerSecond(), Clock.systemDefaultZone()));
+    }
+
+    /** An ffmpeg this channel runs and restarts, reading {@code input} at the input's own rate. */
+    public static Feed ffmpeg(ChannelInput input, String ffmpegPath, GifstreamConfig config) {
+        return new Feed(input.framesPerSecond(),
+                pipeline -> new FfmpegSource(input, ffmpegPath, pipeline, limits(config)));
+    }
+
+    private static ParserLimits limits(GifstreamConfig config) {
+        return new ParserLimits(config.maxFrameBytes(), config.maxFramePixels());
     }
 
     public IngestStatus status() {

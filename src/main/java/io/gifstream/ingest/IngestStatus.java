@@ -3,7 +3,7 @@ package io.gifstream.ingest;
 /**
  * What the ingest side reports on {@code /status}.
  *
- * @param source         "directory" or "demo"
+ * @param source         "directory", "demo" or "ffmpeg"
  * @param location       the frame directory, or a description of the demo pattern
  * @param state          e.g. "watching", "directory missing", "running"
  * @param lastSkipReason why the newest skipped file was skipped, or null

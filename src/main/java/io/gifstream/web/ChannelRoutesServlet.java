@@ -1,7 +1,7 @@
 package io.gifstream.web;
 
 import io.gifstream.channel.Channel;
-import io.gifstream.channel.ChannelName;
+import io.gifstream.config.ChannelName;
 import io.gifstream.channel.Channels;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;

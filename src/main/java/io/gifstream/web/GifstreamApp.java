@@ -2,8 +2,13 @@ package io.gifstream.web;
 
 import io.gifstream.channel.ChannelDirectoryScanner;
 import io.gifstream.channel.Channels;
+import io.gifstream.config.ChannelInput;
+import io.gifstream.config.ChannelInputs;
+import io.gifstream.config.ChannelInputsLoader;
 import io.gifstream.config.ConfigLoader;
 import io.gifstream.config.GifstreamConfig;
+import io.gifstream.ingest.FfmpegInstallation;
+import io.gifstream.ingest.Ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -11,12 +16,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * Wires the application when the web application starts: reads the configuration (a bad value
- * fails the deployment), starts the channels — the default one, and one per subdirectory of the frame
- * directory as they come and go ({@link ChannelDirectoryScanner}) — and ends them all at undeploy.
+ * fails the deployment), starts the channels — the default one, one per configured input (an ffmpeg
+ * each), and one per subdirectory of the frame directory as they come and go
+ * ({@link ChannelDirectoryScanner}) — and ends them all at undeploy.
  * Servlets find it as a context attribute ({@link #of}): a WAR in a stock Jetty gets no injection
  * into servlets, and a context attribute, unlike {@code CDI.current()}, cannot reach another
  * application's container when the CDI API is shared between deployments.
@@ -41,7 +50,19 @@ public class GifstreamApp {
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         config = ConfigLoader.forContext(context::getInitParameter).load();
+        ChannelInputs inputs = ChannelInputsLoader.forContext(initParameters(context)).load();
+        if (!inputs.channels().isEmpty()) {
+            LOG.info("channels fed by " + FfmpegInstallation.require(inputs.ffmpegPath()));
+        }
         channels = new Channels(config);
+        try {
+            for (ChannelInput input : inputs.channels()) {
+                channels.add(input.name(), Ingest.ffmpeg(input, inputs.ffmpegPath(), config));
+            }
+        } catch (RuntimeException e) {
+            channels.close();
+            throw e;
+        }
         scanner = config.framesDir()
                 .map(dir -> ChannelDirectoryScanner.start(dir, channels, config.rescanInterval()))
                 .orElse(null);
@@ -52,6 +73,14 @@ public class GifstreamApp {
         // streams end when the JVM is asked to stop, while the connections still stand.
         Runtime.getRuntime().addShutdownHook(endStreamsAtShutdown);
         LOG.info("gifstream started at " + context.getContextPath() + "/ with " + config);
+    }
+
+    private static Map<String, String> initParameters(ServletContext context) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String name : Collections.list(context.getInitParameterNames())) {
+            parameters.put(name, context.getInitParameter(name));
+        }
+        return parameters;
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {

@@ -1,5 +1,6 @@
 package io.gifstream.channel;
 
+import io.gifstream.config.ChannelName;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.gifstream.channel;
 
+import io.gifstream.config.ChannelName;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,7 +119,7 @@ class ChannelsTest {
         assertEquals(List.of(channels.defaultChannel()), channels.all());
     }
 
-    private static Function<FramePipeline, FrameSource> demo() {
+    private static Ingest.Feed demo() {
         return Ingest.demo(new ConfigLoader(key -> null, key -> null, key -> null).load());
     }
 

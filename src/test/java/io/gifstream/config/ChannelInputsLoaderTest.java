@@ -89,6 +89,13 @@ class ChannelInputsLoaderTest {
     }
 
     @Test
+    void theChannelCapIsNotAChannel() {
+        ChannelInputs inputs = load(Map.of("gifstream.channels.max", "4"), Map.of("GIFSTREAM_CHANNELS_MAX", "4"),
+                Map.of("gifstream.channels.max", "16", "gifstream.channels.a.input", "http://a/"));
+        assertEquals(List.of("a"), inputs.channels().stream().map(ChannelInput::name).toList());
+    }
+
+    @Test
     void channelsAreNamedByTheKeysOfEveryLayer() {
         ChannelInputs inputs = load(
                 Map.of("gifstream.channels.a.input", "http://a/"),

@@ -1,4 +1,4 @@
-package io.gifstream.channel;
+package io.gifstream.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

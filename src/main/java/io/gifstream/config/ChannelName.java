@@ -1,4 +1,4 @@
-package io.gifstream.channel;
+package io.gifstream.config;
 
 import java.util.regex.Pattern;
 
@@ -29,7 +29,7 @@ public final class ChannelName {
     }
 
     /** A name as it may go into a log line: quoted, at most 40 characters, control characters replaced. */
-    static String printable(String name) {
+    public static String printable(String name) {
         if (name == null) {
             return "(none)";
         }
