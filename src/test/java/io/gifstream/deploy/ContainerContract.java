@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gifstream.testing.ContainerProcess;
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
@@ -14,6 +15,7 @@ import io.gifstream.testing.GifStreamReader;
 import io.gifstream.testing.MultipartReader;
 import io.gifstream.testing.Pixels;
 import io.gifstream.testing.StreamClient;
+import io.gifstream.testing.StreamRecorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -23,10 +25,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,6 +53,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ContainerContract {
     private static final List<int[]> INPUTS = Pixels.decodeFrames(Fixtures.folder(Fixtures.MEDIUM));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RUNNING = Pattern.compile("running \\(pid (\\d+)\\)");
 
     private final DeployedContainer container;
     private Path work;
@@ -52,6 +62,8 @@ abstract class ContainerContract {
     private ContainerProcess process;
     private FrameProducer producer;
     private StreamClient client;
+    private URL base;
+    private ChannelFeeds channels;
 
     ContainerContract(DeployedContainer container) {
         this.container = container;
@@ -67,14 +79,21 @@ abstract class ContainerContract {
         String name = getClass().getSimpleName();
         work = Path.of("target/deploy", name).toAbsolutePath();
         frames = Files.createDirectories(work.resolve("frames"));
+        channels = ChannelFeeds.prepare(work, frames);
         int port = ContainerProcess.freePort();
-        process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), List.of(
+        List<String> command = ContainerProcess.command(
                 "bash", container.script().toString(), "--port", String.valueOf(port), "--work", work.toString(),
                 "--version", container.version(), "--set", "gifstream.frames.dir=" + frames,
-                "--set", ContainerProcess.STATUS_DETAILS));
-        client = new StreamClient(viewerBase(port));
+                "--set", ContainerProcess.STATUS_DETAILS);
+        for (String setting : channels.settings()) {
+            command.addAll(List.of("--set", setting));
+        }
+        process = ContainerProcess.start(Path.of("."), work.resolve("container.log"), command);
+        base = viewerBase(port);
+        client = new StreamClient(base);
         awaitStatus(200, Duration.ofMinutes(3));
         resumeFrames();
+        channels.startDirectoryFrames();
     }
 
     /** The producer stops writing frames. */
@@ -95,6 +114,9 @@ abstract class ContainerContract {
     void stopContainer() throws InterruptedException {
         if (producer != null) {
             producer.stop();
+        }
+        if (channels != null) {
+            channels.close();
         }
         if (process != null) {
             process.close();
@@ -174,6 +196,96 @@ abstract class ContainerContract {
         List<String> problems = process.log().lines().filter(container::isProblem).toList();
         assertTrue(problems.isEmpty(), "the container log reports problems:\n" + String.join("\n", problems));
         assertTrue(process.isAlive());
+    }
+
+    @Test
+    @Order(2)
+    void twoFfmpegChannelsAndADirectoryChannelPlayAtOnce() throws Exception {
+        awaitEveryChannelLive();
+        Map<String, StreamRecorder> viewers = watchNamedChannels();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> viewers.values().stream().allMatch(v -> v.frameCount() >= 30));
+        } finally {
+            closeAll(viewers);
+        }
+        viewers.forEach((name, viewer) -> {
+            assertTrue(viewer.failure().isEmpty(), name + " is not one valid GIF stream: " + viewer.failure());
+            Set<Integer> pictures = new HashSet<>();
+            viewer.arrivals().forEach(frame -> pictures.add(Arrays.hashCode(Pixels.decode(frame.still()))));
+            assertTrue(pictures.size() >= 10, name + " moves: " + pictures.size() + " distinct pictures in "
+                    + viewer.frameCount() + " frames");
+        });
+        for (StreamRecorder.Arrival frame : viewers.get(ChannelFeeds.DIRECTORY).arrivals()) {
+            assertTrue(Pixels.indexOf(ChannelFeeds.DIRECTORY_INPUTS, Pixels.decode(frame.still())) >= 0,
+                    "a frame of the directory channel that is not pixel-identical to an input frame");
+        }
+        String metrics = new String(client.get("metrics").body(), StandardCharsets.UTF_8);
+        for (String name : ChannelFeeds.ALL) {
+            assertTrue(metrics.contains("\ngifstream_frames_ingested_total{channel=\"" + name + "\"} "),
+                    "no frames_ingested of " + name + " in\n" + metrics);
+        }
+    }
+
+    // after the undeploy test, whose check of the log would take ffmpeg's exit warning for a problem
+    @Test
+    @Order(4)
+    void killingOneChannelsFfmpegCostsThatChannelAPauseAndTheOthersNothing() throws Exception {
+        awaitEveryChannelLive();
+        long killed = ffmpegPid(ChannelFeeds.LAVFI).orElseThrow();
+        long other = ffmpegPid(ChannelFeeds.CLIP).orElseThrow();
+        Map<String, StreamRecorder> viewers = watchNamedChannels();
+        StreamRecorder cam1 = viewers.get(ChannelFeeds.LAVFI);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> viewers.values().stream().allMatch(v -> v.frameCount() >= 5));
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL
+            await().atMost(Duration.ofSeconds(30)).until(() -> ffmpegPid(ChannelFeeds.LAVFI).orElse(killed) != killed);
+            int beforeRestart = cam1.frameCount();
+            await().atMost(Duration.ofSeconds(15)).until(() -> cam1.frameCount() >= beforeRestart + 10);
+        } finally {
+            closeAll(viewers);
+        }
+        // a second header (a new picture size) or a cut connection would fail the reader
+        viewers.forEach((name, viewer) -> assertTrue(viewer.failure().isEmpty(),
+                name + "'s viewer saw its stream break: " + viewer.failure()));
+        for (String name : List.of(ChannelFeeds.CLIP, ChannelFeeds.DIRECTORY)) {
+            Duration gap = viewers.get(name).longestGap();
+            assertTrue(gap.compareTo(Duration.ofSeconds(2)) < 0, name + " stopped for " + gap + " while cam1 restarted");
+        }
+        assertEquals(other, ffmpegPid(ChannelFeeds.CLIP).orElseThrow(), "cam2's ffmpeg was not restarted");
+    }
+
+    private void awaitEveryChannelLive() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            JsonNode list = JSON.readTree(client.get("channels").body()).get("channels");
+            List<String> live = new ArrayList<>();
+            list.forEach(channel -> {
+                if (channel.get("live").asBoolean()) {
+                    live.add(channel.get("name").asText());
+                }
+            });
+            return live.equals(ChannelFeeds.ALL);
+        });
+    }
+
+    private Map<String, StreamRecorder> watchNamedChannels() {
+        Map<String, StreamRecorder> viewers = new LinkedHashMap<>();
+        for (String name : ChannelFeeds.ALL.subList(1, ChannelFeeds.ALL.size())) {
+            viewers.put(name, StreamRecorder.open(client, "streams/" + name + ".gif"));
+        }
+        return viewers;
+    }
+
+    private static void closeAll(Map<String, StreamRecorder> viewers) throws IOException {
+        for (StreamRecorder viewer : viewers.values()) {
+            viewer.close();
+        }
+    }
+
+    /** The pid in the channel's status: "running (pid N)" while its ffmpeg runs. */
+    private OptionalLong ffmpegPid(String channel) throws IOException {
+        String state = JSON.readTree(client.get("streams/" + channel + "/status").body()).get("sourceState").asText();
+        Matcher running = RUNNING.matcher(state);
+        return running.matches() ? OptionalLong.of(Long.parseLong(running.group(1))) : OptionalLong.empty();
     }
 
     @Test
