@@ -254,6 +254,24 @@ abstract class ContainerContract {
         assertEquals(other, ffmpegPid(ChannelFeeds.CLIP).orElseThrow(), "cam2's ffmpeg was not restarted");
     }
 
+    @Test
+    @Order(5)
+    void chromiumShowsTheWallOfChannelsAndPlaysOne() throws Exception {
+        awaitEveryChannelLive();
+        browsers().wallAndLiveViewInChromium(ChannelFeeds.ALL, ChannelFeeds.CLIP);
+    }
+
+    @Test
+    @Order(5)
+    void firefoxPlaysAChannel() throws Exception {
+        awaitEveryChannelLive();
+        browsers().liveViewInFirefox(ChannelFeeds.LAVFI, work.resolve("firefox.err"));
+    }
+
+    private ChannelBrowsers browsers() {
+        return new ChannelBrowsers(base, Path.of("target/screenshots", getClass().getSimpleName()).toAbsolutePath());
+    }
+
     private void awaitEveryChannelLive() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             JsonNode list = JSON.readTree(client.get("channels").body()).get("channels");
