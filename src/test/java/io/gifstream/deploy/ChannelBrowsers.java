@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.By;
@@ -48,10 +50,17 @@ final class ChannelBrowsers {
             await().atMost(AWAIT).ignoreExceptions().until(() -> tileIds(browser).equals(
                     channels.stream().map(name -> "tile-" + name).toList())
                     && channels.stream().allMatch(name -> tileWidth(browser, name) > 0));
-            for (String name : channels) {
-                int[] first = Screenshots.pixels(tilePicture(browser, name));
-                await().atMost(AWAIT).until(() -> !Arrays.equals(first, Screenshots.pixels(tilePicture(browser, name))));
-            }
+            Map<String, int[]> first = new HashMap<>();
+            channels.forEach(name -> first.put(name, Screenshots.pixels(tilePicture(browser, name))));
+            Set<String> changed = new HashSet<>();
+            await().atMost(AWAIT).until(() -> {
+                for (String name : channels) {
+                    if (!Arrays.equals(first.get(name), Screenshots.pixels(tilePicture(browser, name)))) {
+                        changed.add(name);
+                    }
+                }
+                return changed.size() == channels.size();
+            });
             Screenshots.save(browser.screenshotOf("wall"), screenshots.resolve("chromium-wall.png"));
 
             browser.open(base + "?channel=" + live);

@@ -3,8 +3,10 @@ package io.gifstream.deploy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -266,6 +268,24 @@ abstract class ContainerContract {
     void firefoxPlaysAChannel() throws Exception {
         awaitEveryChannelLive();
         browsers().liveViewInFirefox(ChannelFeeds.LAVFI, work.resolve("firefox.err"));
+    }
+
+    // after the undeploy test, whose check of the log would take the failed deployment for a problem
+    @Test
+    @Order(6)
+    void aBadChannelSettingInTheContainersIdiomFailsTheDeploymentNamingTheKey() throws Exception {
+        assumeTrue(container instanceof ContextFileContainer,
+                "WildFly changes system properties only through its management API: not checked here");
+        ContextFileContainer files = (ContextFileContainer) container;
+        files.addSetting(work, "gifstream.channels.cam1.rate", "0");
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> process.log()
+                    .contains("invalid setting gifstream.channels.cam1.rate='0': must be a number from 1 to 50"));
+            assertNotEquals(200, client.get("status").statusCode(), "the application runs with a bad setting");
+        } finally {
+            files.restoreSettings(work);
+        }
+        awaitStatus(200, Duration.ofSeconds(60));
     }
 
     private ChannelBrowsers browsers() {

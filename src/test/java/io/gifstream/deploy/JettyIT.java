@@ -27,5 +27,21 @@ class JettyIT extends ContainerContract {
         public Path contextFile(Path work) {
             return work.resolve("base-" + version() + "/webapps/ROOT.xml");
         }
+
+        @Override
+        public Path settingsFile(Path work) {
+            return work.resolve("base-" + version() + "/etc/gifstream-override-web.xml");
+        }
+
+        @Override
+        public String settingsEnd() {
+            return "</web-app>";
+        }
+
+        @Override
+        public String setting(String key, String value) {
+            return "<context-param><param-name>" + key + "</param-name><param-value>" + value
+                    + "</param-value></context-param>";
+        }
     }
 }

@@ -20,6 +20,21 @@ class TomcatIT extends ContainerContract {
             return work.resolve("base-" + version + "/conf/Catalina/localhost/ROOT.xml");
         }
 
+        @Override
+        public Path settingsFile(Path work) {
+            return contextFile(work);
+        }
+
+        @Override
+        public String settingsEnd() {
+            return "</Context>";
+        }
+
+        @Override
+        public String setting(String key, String value) {
+            return "<Parameter name=\"" + key + "\" value=\"" + value + "\" override=\"false\"/>";
+        }
+
         /**
          * Tomcat warns when seeding the random generator of its session ids takes over 100 ms, which a
          * busy machine's entropy decides (127 ms in one clean-clone CI run, at redeploy); the application
