@@ -54,6 +54,11 @@ interface ContextFileContainer extends DeployedContainer {
         touch(contextFile(work));
     }
 
+    /** What the container logs about the application besides its console: where a failed start is explained. */
+    default String applicationLog(Path work) throws IOException {
+        return "";
+    }
+
     private static Path backup(Path file) {
         return file.resolveSibling(file.getFileName() + ".before");
     }

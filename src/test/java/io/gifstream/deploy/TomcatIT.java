@@ -1,6 +1,9 @@
 package io.gifstream.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Stock Apache Tomcat 11 (Servlet 6.1), run by deploy/tomcat/run.sh. */
 class TomcatIT extends ContainerContract {
@@ -33,6 +36,18 @@ class TomcatIT extends ContainerContract {
         @Override
         public String setting(String key, String value) {
             return "<Parameter name=\"" + key + "\" value=\"" + value + "\" override=\"false\"/>";
+        }
+
+        /** Tomcat's console says only that a listener failed; its localhost log has the exception. */
+        @Override
+        public String applicationLog(Path work) throws IOException {
+            try (Stream<Path> logs = Files.list(work.resolve("base-" + version + "/logs"))) {
+                StringBuilder all = new StringBuilder();
+                for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("localhost.")).toList()) {
+                    all.append(Files.readString(log));
+                }
+                return all.toString();
+            }
         }
 
         /**
