@@ -276,6 +276,7 @@ abstract class ContainerContract {
     void aBadChannelSettingInTheContainersIdiomFailsTheDeploymentNamingTheKey() throws Exception {
         assumeTrue(container instanceof ContextFileContainer,
                 "WildFly changes system properties only through its management API: not checked here");
+        assumeTrue(checksBadSettings(), "checked in a container with the same idiom");
         ContextFileContainer files = (ContextFileContainer) container;
         String message = "invalid setting gifstream.channels.cam1.rate='0': must be a number from 1 to 50";
         // a log file of an earlier run in the same work directory may say it already
@@ -289,6 +290,11 @@ abstract class ContainerContract {
             files.restoreSettings(work);
         }
         awaitStatus(200, Duration.ofSeconds(60));
+    }
+
+    /** Whether this class checks a bad setting in the container's idiom (a redeployment cycle or two). */
+    boolean checksBadSettings() {
+        return true;
     }
 
     private static long occurrences(String text, String log) {
