@@ -240,9 +240,11 @@ abstract class ContainerContract {
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> viewers.values().stream().allMatch(v -> v.frameCount() >= 5));
             ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL
-            await().atMost(Duration.ofSeconds(30)).until(() -> ffmpegPid(ChannelFeeds.LAVFI).orElse(killed) != killed);
+            await("a new ffmpeg for cam1").atMost(Duration.ofSeconds(30))
+                    .until(() -> ffmpegPid(ChannelFeeds.LAVFI).orElse(killed) != killed);
             int beforeRestart = cam1.frameCount();
-            await().atMost(Duration.ofSeconds(15)).until(() -> cam1.frameCount() >= beforeRestart + 10);
+            await("cam1's frames again on the same connection").atMost(Duration.ofSeconds(15))
+                    .until(() -> cam1.frameCount() >= beforeRestart + 10);
         } finally {
             closeAll(viewers);
         }
@@ -306,7 +308,8 @@ abstract class ContainerContract {
     }
 
     private void awaitEveryChannelLive() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+        await("/channels lists " + ChannelFeeds.ALL + " all live").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             JsonNode list = JSON.readTree(client.get("channels").body()).get("channels");
             List<String> live = new ArrayList<>();
             list.forEach(channel -> {
