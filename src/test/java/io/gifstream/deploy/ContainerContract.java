@@ -278,7 +278,7 @@ abstract class ContainerContract {
     void aBadChannelSettingInTheContainersIdiomFailsTheDeploymentNamingTheKey() throws Exception {
         assumeTrue(container instanceof ContextFileContainer,
                 "WildFly changes system properties only through its management API: not checked here");
-        assumeTrue(checksBadSettings(), "checked in a container with the same idiom");
+        assumeTrue(checksBadSettings(), "not checked in this container: it redeploys slowly, or as another test's does");
         ContextFileContainer files = (ContextFileContainer) container;
         String message = "invalid setting gifstream.channels.cam1.rate='0': must be a number from 1 to 50";
         // a log file of an earlier run in the same work directory may say it already
@@ -294,9 +294,12 @@ abstract class ContainerContract {
         awaitStatus(200, Duration.ofSeconds(60));
     }
 
-    /** Whether this class checks a bad setting in the container's idiom (a redeployment cycle or two). */
+    /**
+     * Whether this class checks a bad setting in the container's idiom: it costs two redeployments, which
+     * Jetty's deployer (scanning every second) makes in 6 s and Tomcat's (checking every 10 s) in 26 s.
+     */
     boolean checksBadSettings() {
-        return true;
+        return false;
     }
 
     private static long occurrences(String text, String log) {

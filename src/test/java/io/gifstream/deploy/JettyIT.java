@@ -11,6 +11,11 @@ class JettyIT extends ContainerContract {
         super(new Jetty());
     }
 
+    @Override
+    boolean checksBadSettings() {
+        return true;
+    }
+
     /** Jetty's deployer (scanning every second) undeploys when the context file goes and deploys when it returns. */
     record Jetty() implements ContextFileContainer {
         @Override

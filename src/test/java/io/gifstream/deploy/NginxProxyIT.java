@@ -65,12 +65,6 @@ class NginxProxyIT extends ContainerContract {
         }
     }
 
-    /** The same Jetty and override descriptor as JettyIT's, which checks them. */
-    @Override
-    boolean checksBadSettings() {
-        return false;
-    }
-
     @Test
     @Order(4)
     void aSeventySecondPauseInFramesDoesNotEndTheStreamThroughTheProxy() throws Exception {
