@@ -49,7 +49,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * What every container must do with the built WAR, unchanged: started by its deploy script (the way
  * its administrators run it), fed ffmpeg frames in place at 10 fps, it streams pixel-exact frames,
  * answers status and snapshot, survives an undeploy and redeploy without leaks, and when it stops,
- * ends every stream properly.
+ * ends every stream properly. Beside the default channel it runs the {@link ChannelFeeds} (two fed by
+ * ffmpeg, set through the script in the container's idiom, and a directory channel): they play at once,
+ * in Chromium and Firefox too, and killing one ffmpeg costs only its own channel a pause.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
