@@ -8,15 +8,13 @@ import io.gifstream.testing.ContainerProcess;
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
 import io.gifstream.testing.HeadlessChromium;
+import io.gifstream.testing.MovingPicture;
 import io.gifstream.testing.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,8 +102,7 @@ class ChannelWallChromiumIT {
         await().atMost(AWAIT).until(() -> browser.textOf("state").equals("live"));
         assertEquals(640L, ((Number) script("return document.getElementById('stream').naturalWidth;")).longValue());
         assertTrue(((String) script("return document.getElementById('stream').src;")).contains("streams/cam2/stills"));
-        int moving = distinctPictures(9, "cam2-live");
-        assertTrue(moving >= 5, "only " + moving + " distinct pictures in 9 samples of cam2's live view");
+        MovingPicture.awaitDistinct(browser, "stream", 5, SCREENSHOTS, "cam2-live");
 
         browser.driver().findElement(By.cssSelector("#back a")).click();
         await().atMost(AWAIT).until(() -> tileWidth("cam1") == 159);
@@ -120,19 +117,5 @@ class ChannelWallChromiumIT {
 
         browser.open(page() + "?channel=nope");
         await().atMost(AWAIT).until(() -> browser.textOf("state").equals("no such channel"));
-    }
-
-    /** Screenshots of the live image every 250 ms until there are this many; returns how many differ. */
-    private int distinctPictures(int samples, String name) {
-        List<int[]> pictures = new ArrayList<>();
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(30)).until(() -> {
-            byte[] png = browser.screenshotOf("stream");
-            Screenshots.save(png, SCREENSHOTS.resolve(name + "-" + pictures.size() + ".png"));
-            pictures.add(Screenshots.pixels(png));
-            return pictures.size() >= samples;
-        });
-        Set<Integer> distinct = new HashSet<>();
-        pictures.forEach(p -> distinct.add(Arrays.hashCode(p)));
-        return distinct.size();
     }
 }

@@ -1,24 +1,20 @@
 package io.gifstream.browser;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
 import io.gifstream.testing.HeadlessChromium;
-import io.gifstream.testing.Screenshots;
+import io.gifstream.testing.MovingPicture;
 import io.gifstream.testing.TestWar;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,16 +71,9 @@ class NewFrameSizeIT {
             current.set(medium);
             // the next fresh connection comes within 10 s
             await().atMost(Duration.ofSeconds(25)).until(() -> widthOnScreen(browser) == 320);
-            List<int[]> pictures = new ArrayList<>();
-            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(30)).until(() -> {
-                byte[] png = browser.screenshotOf("stream");
-                Screenshots.save(png, SCREENSHOTS.resolve("medium-" + pictures.size() + ".png"));
-                pictures.add(Screenshots.pixels(png));
-                return pictures.size() >= 9;
-            });
-            Set<Integer> distinct = new HashSet<>();
-            pictures.forEach(p -> distinct.add(Arrays.hashCode(p)));
-            assertTrue(distinct.size() >= 6, "only " + distinct.size() + " distinct pictures in 9 samples of the new size");
+            MovingPicture.awaitDistinct(browser, "stream", 6, SCREENSHOTS, "medium");
+            assertEquals(320, widthOnScreen(browser));
+            assertEquals("live", browser.textOf("state"));
         } finally {
             producer.shutdownNow();
             files.close();

@@ -49,8 +49,8 @@ class TokenInAddressIT {
     @Test
     void pageOpenedWithTheTokenDropsItFromTheAddressAndPlaysTheStream() throws IOException {
         try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory("chromium-profile"))) {
-            browser.open(base + "?channel=north&token=" + TOKEN);
-            await().atMost(Duration.ofSeconds(10)).until(() -> browser.currentUrl().equals(base + "?channel=north"));
+            browser.open(base + "?lang=en&token=" + TOKEN);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.currentUrl().equals(base + "?lang=en"));
             assertFalse(browser.evaluate("document.cookie").contains("gifstream-token"), "HttpOnly: no script reads it");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> new StreamClient(base).statusWith(TOKEN).get("viewers").asInt() == 1);
