@@ -1,5 +1,8 @@
 package io.gifstream.browser;
 
+import static io.gifstream.testing.ChannelWall.tileIds;
+import static io.gifstream.testing.ChannelWall.tileSource;
+import static io.gifstream.testing.ChannelWall.tileWidth;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,29 +72,19 @@ class ChannelWallChromiumIT {
         return browser.driver().executeScript(javaScript);
     }
 
-    private long tileWidth(String name) {
-        Object width = script("var img = document.querySelector('#tile-" + name + " img');"
-                + " return img ? img.naturalWidth : 0;");
-        return ((Number) width).longValue();
-    }
-
-    private String tileSource(String name) {
-        return (String) script("return document.querySelector('#tile-" + name + " img').src;");
-    }
-
     @Test
     void wallShowsEveryChannelAsRenewedSnapshotsAndAClickOpensItsLiveView() {
         browser.open(page());
-        await().atMost(AWAIT).until(() -> tileWidth("default") == 320 && tileWidth("cam1") == 159
-                && tileWidth("cam2") == 640);
+        await().atMost(AWAIT).until(() -> tileWidth(browser, "default") == 320
+                && tileWidth(browser, "cam1") == 159 && tileWidth(browser, "cam2") == 640);
         Screenshots.save(browser.screenshotOf("wall"), SCREENSHOTS.resolve("wall.png"));
-        assertEquals(List.of("tile-default", "tile-cam1", "tile-cam2"),
-                script("return Array.from(document.querySelectorAll('#wall a')).map(function (a) { return a.id; });"));
+        assertEquals(List.of("tile-default", "tile-cam1", "tile-cam2"), tileIds(browser));
         assertTrue(browser.textOf("tile-cam1").contains("live"), browser.textOf("tile-cam1"));
 
-        String first = tileSource("cam1");
-        await().atMost(AWAIT).until(() -> !tileSource("cam1").equals(first));
-        assertTrue(tileSource("cam1").contains("streams/cam1/snapshot.gif?t="), tileSource("cam1"));
+        String first = tileSource(browser, "cam1");
+        await().atMost(AWAIT).until(() -> !tileSource(browser, "cam1").equals(first));
+        String renewed = tileSource(browser, "cam1");
+        assertTrue(renewed.contains("streams/cam1/snapshot.gif?t="), renewed);
         // snapshots only: an endless response per tile would hold the browser's six connections
         Object endless = script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
                 + ".filter(function (n) { return /stream\\.gif|stills/.test(n); }).length;");
@@ -105,7 +98,7 @@ class ChannelWallChromiumIT {
         MovingPicture.awaitDistinct(browser, "stream", 5, SCREENSHOTS, "cam2-live");
 
         browser.driver().findElement(By.cssSelector("#back a")).click();
-        await().atMost(AWAIT).until(() -> tileWidth("cam1") == 159);
+        await().atMost(AWAIT).until(() -> tileWidth(browser, "cam1") == 159);
     }
 
     @Test

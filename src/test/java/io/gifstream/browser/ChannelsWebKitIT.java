@@ -1,5 +1,8 @@
 package io.gifstream.browser;
 
+import static io.gifstream.testing.ChannelWall.tileIds;
+import static io.gifstream.testing.ChannelWall.tileSource;
+import static io.gifstream.testing.ChannelWall.tileWidth;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +56,11 @@ class ChannelsWebKitIT {
     @Test
     void wallShowsRenewedSnapshotsAndAChannelPlaysItsStills() {
         browser.open(page());
-        await("the wall's two tiles").atMost(AWAIT).until(() -> tileWidth("default") == 320 && tileWidth("cam1") == 160);
-        assertEquals(List.of("tile-default", "tile-cam1"),
-                script("return Array.from(document.querySelectorAll('#wall a')).map(function (a) { return a.id; });"));
-        String first = tileSource("cam1");
-        await("a renewed snapshot of cam1").atMost(AWAIT).until(() -> !tileSource("cam1").equals(first));
+        await("the wall's two tiles").atMost(AWAIT)
+                .until(() -> tileWidth(browser, "default") == 320 && tileWidth(browser, "cam1") == 160);
+        assertEquals(List.of("tile-default", "tile-cam1"), tileIds(browser));
+        String first = tileSource(browser, "cam1");
+        await("a renewed snapshot of cam1").atMost(AWAIT).until(() -> !tileSource(browser, "cam1").equals(first));
         Screenshots.save(browser.screenshotOf("wall"), SCREENSHOTS.resolve("wall.png"));
 
         browser.open(page() + "?channel=cam1");
@@ -72,15 +75,5 @@ class ChannelsWebKitIT {
 
     private Object script(String javaScript) {
         return browser.driver().executeScript(javaScript);
-    }
-
-    private long tileWidth(String name) {
-        Object width = script("var img = document.querySelector('#tile-" + name + " img');"
-                + " return img ? img.naturalWidth : 0;");
-        return ((Number) width).longValue();
-    }
-
-    private String tileSource(String name) {
-        return (String) script("return document.querySelector('#tile-" + name + " img').src;");
     }
 }

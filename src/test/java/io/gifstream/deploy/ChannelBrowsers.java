@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gifstream.testing.ChannelWall;
 import io.gifstream.testing.HeadlessChromium;
 import io.gifstream.testing.MovingPicture;
 import io.gifstream.testing.Screenshots;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,9 +47,9 @@ final class ChannelBrowsers {
     void wallAndLiveViewInChromium(List<String> channels, String live) throws Exception {
         try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory("chromium-profile"))) {
             browser.open(base.toString());
-            await().atMost(AWAIT).ignoreExceptions().until(() -> tileIds(browser).equals(
+            await().atMost(AWAIT).ignoreExceptions().until(() -> ChannelWall.tileIds(browser).equals(
                     channels.stream().map(name -> "tile-" + name).toList())
-                    && channels.stream().allMatch(name -> tileWidth(browser, name) > 0));
+                    && channels.stream().allMatch(name -> ChannelWall.tileWidth(browser, name) > 0));
             Map<String, int[]> first = new HashMap<>();
             channels.forEach(name -> first.put(name, Screenshots.pixels(tilePicture(browser, name))));
             Set<String> changed = new HashSet<>();
@@ -84,18 +84,6 @@ final class ChannelBrowsers {
                 firefox.waitFor(10, TimeUnit.SECONDS);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> tileIds(HeadlessChromium browser) {
-        return new ArrayList<>((List<String>) browser.driver().executeScript(
-                "return Array.from(document.querySelectorAll('#wall a')).map(function (a) { return a.id; });"));
-    }
-
-    private static long tileWidth(HeadlessChromium browser, String name) {
-        Object width = browser.driver().executeScript("var img = document.querySelector('#tile-" + name + " img');"
-                + " return img ? img.naturalWidth : 0;");
-        return ((Number) width).longValue();
     }
 
     /** A screenshot of the tile's picture; the page replaces the image with each new snapshot, so it looks again. */
