@@ -1,7 +1,5 @@
 package io.gifstream.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gifstream.channel.Channel;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +13,6 @@ import java.util.List;
  * live, for the page's wall; computed at most once a second and shared by every page polling meanwhile.
  */
 public class ChannelsServlet extends HttpServlet {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private transient GifstreamApp app;
     private transient SharedAnswer answer;
@@ -28,12 +25,7 @@ public class ChannelsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = answer.bytes();
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache, no-store");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        JsonAnswers.send(response, answer.bytes());
     }
 
     private byte[] list() {
@@ -41,11 +33,7 @@ public class ChannelsServlet extends HttpServlet {
         List<ChannelList.Entry> entries = app.channels().all().stream()
                 .map(channel -> entry(channel, maxFrameAge))
                 .toList();
-        try {
-            return JSON.writeValueAsBytes(new ChannelList(entries));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a channel list that Jackson cannot write", e);
-        }
+        return JsonAnswers.bytes(new ChannelList(entries));
     }
 
     private static ChannelList.Entry entry(Channel channel, Duration maxFrameAge) {

@@ -1,7 +1,5 @@
 package io.gifstream.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gifstream.channel.Channel;
 import io.gifstream.ingest.IngestStatus;
 import io.gifstream.stream.StreamStats;
@@ -19,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * every counter and the operator fields ({@link StatusReport}), computed for each request.
  */
 public class StatusServlet extends HttpServlet {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PAGE_STATUS_INTERVAL = Duration.ofSeconds(1);
     private transient GifstreamApp app;
     private final transient Map<Channel, SharedAnswer> pageStatus = new ConcurrentHashMap<>();
@@ -32,12 +29,8 @@ public class StatusServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Channel channel = ChannelRequest.of(request, app.channels());
-        byte[] body = app.config().statusDetails() ? json(report(channel)) : pageStatusOf(channel).bytes();
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache, no-store");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        byte[] body = app.config().statusDetails() ? JsonAnswers.bytes(report(channel)) : pageStatusOf(channel).bytes();
+        JsonAnswers.send(response, body);
     }
 
     private SharedAnswer pageStatusOf(Channel channel) {
@@ -45,7 +38,7 @@ public class StatusServlet extends HttpServlet {
         if (answer == null) {
             pageStatus.keySet().removeIf(Channel::isClosed); // channels come and go; their answers go with them
             answer = pageStatus.computeIfAbsent(channel,
-                    key -> new SharedAnswer(() -> json(report(key)), PAGE_STATUS_INTERVAL, System::nanoTime));
+                    key -> new SharedAnswer(() -> JsonAnswers.bytes(report(key)), PAGE_STATUS_INTERVAL, System::nanoTime));
         }
         return answer;
     }
@@ -58,13 +51,5 @@ public class StatusServlet extends HttpServlet {
         return app.config().statusDetails()
                 ? StatusReport.of(stream, ingest, app.uptime().toSeconds(), pageRecycleSeconds, live)
                 : new PageStatus(stream.viewers(), live, pageRecycleSeconds);
-    }
-
-    private static byte[] json(Object report) {
-        try {
-            return JSON.writeValueAsBytes(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a status report that Jackson cannot write", e);
-        }
     }
 }
