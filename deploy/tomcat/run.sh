@@ -14,8 +14,10 @@ if [ ! -d "$base/conf" ]; then
   mkdir -p "$base"/{logs,temp,work,webapps,apps,conf/Catalina/localhost}
   cp -r "$home/conf/." "$base/conf/"
 fi
-# HTTP port as asked; no shutdown port (the process is stopped by a signal)
-sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\"/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
+# HTTP port as asked, with a queue of new connections for a crowd (acceptCount, 100 by default: a crowd
+# arriving at 2,000 a second overflows it whenever the acceptor pauses, and each dropped connection waits a
+# second for its retry); no shutdown port (the process is stopped by a signal)
+sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"( acceptCount=\"[0-9]+\")?/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\" acceptCount=\"4096\"/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
   "$base/conf/server.xml"
 
 cp "$WAR" "$base/apps/gifstream.war"

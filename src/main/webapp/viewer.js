@@ -152,10 +152,10 @@
           if (isMissing(response)) return channelMissing();
           if (!response.ok) throw new Error('status ' + response.status);
           connect();
-        }).catch(function () {
+        }).catch(function (failure) {
           reconnectTimer = null;
           backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-          reconnect('server unreachable');
+          reconnect(failure.message === 'status 503' ? 'server starting' : 'server unreachable');
         });
       }, jittered(backoffMs));
     }
@@ -165,6 +165,8 @@
       return fetch(base + 'status', { cache: 'no-store', signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) })
         .then(function (response) {
           if (response.status === 404 && base) return { missing: true };
+          // 503 while the server warms up after a start (see README, "A warm server from the start")
+          if (response.status === 503) throw new Error('status 503');
           return response.json();
         })
         .then(function (status) {
@@ -181,9 +183,9 @@
             freshTimer = setTimeout(connect, freshEveryMs);
           }
         })
-        .catch(function () {
+        .catch(function (failure) {
           viewers.textContent = '–';
-          reconnect('server unreachable');
+          reconnect(failure.message === 'status 503' ? 'server starting' : 'server unreachable');
         });
     }
 

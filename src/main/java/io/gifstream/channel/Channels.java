@@ -154,8 +154,21 @@ public final class Channels implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * A channel outside the registry, for the server's own use: never listed, counted, routed by name or
+     * closed by {@link #close()}, with seats of its own, so its viewers take none of the real ones. The
+     * caller closes it.
+     */
+    public Channel openUnlisted(String name, Ingest.Feed feed, int maxViewers) {
+        return open(name, feed, new ViewerLimits(maxViewers, 0));
+    }
+
     private Channel open(String name, Ingest.Feed feed) {
-        Broadcaster broadcaster = new Broadcaster(settings, seats);
+        return open(name, feed, seats);
+    }
+
+    private Channel open(String name, Ingest.Feed feed, ViewerLimits seatsOfChannel) {
+        Broadcaster broadcaster = new Broadcaster(settings, seatsOfChannel);
         try {
             return new Channel(name, broadcaster, Ingest.start(config, broadcaster::publish, feed));
         } catch (RuntimeException e) {

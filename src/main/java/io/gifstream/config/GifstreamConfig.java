@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param statusDetails    whether {@code /status} shows everyone the operator fields (paths, skip reasons,
  *                         source errors, JVM figures); otherwise only what the page needs
  * @param maxChannels      named channels at once (subdirectories and configured inputs); more are refused
+ * @param warmupRequests   loopback viewers the server plays to itself at startup before {@code /status} and
+ *                         {@code /health} report it ready (0: no warm-up)
  */
 public record GifstreamConfig(
         Optional<Path> framesDir,
@@ -49,7 +51,8 @@ public record GifstreamConfig(
         Duration pageRecycle,
         Duration maxFrameAge,
         boolean statusDetails,
-        int maxChannels) {
+        int maxChannels,
+        int warmupRequests) {
 
     /** Every setting, for the startup log, but never the access token itself. */
     @Override
@@ -62,6 +65,6 @@ public record GifstreamConfig(
                 + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors
                 + ", logForwardedFor=" + logForwardedFor + ", pageRecycle=" + pageRecycle
                 + ", maxFrameAge=" + maxFrameAge + ", statusDetails=" + statusDetails
-                + ", maxChannels=" + maxChannels;
+                + ", maxChannels=" + maxChannels + ", warmupRequests=" + warmupRequests;
     }
 }

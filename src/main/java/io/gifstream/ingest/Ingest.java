@@ -53,8 +53,13 @@ public final class Ingest implements AutoCloseable {
 
     /** The built-in test pattern at the configured rate. */
     public static Feed demo(GifstreamConfig config) {
-        return new Feed(config.framesPerSecond(),
-                pipeline -> new DemoPatternSource(pipeline, config.framesPerSecond(), Clock.systemDefaultZone()));
+        return demo(config.framesPerSecond());
+    }
+
+    /** The built-in test pattern at this rate. */
+    public static Feed demo(double framesPerSecond) {
+        return new Feed(framesPerSecond,
+                pipeline -> new DemoPatternSource(pipeline, framesPerSecond, Clock.systemDefaultZone()));
     }
 
     /** An ffmpeg this channel runs and restarts, reading {@code input} at the input's own rate. */

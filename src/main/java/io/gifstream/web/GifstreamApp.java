@@ -37,6 +37,7 @@ public class GifstreamApp {
     private volatile GifstreamConfig config;
     private volatile Channels channels;
     private volatile ChannelDirectoryScanner scanner;
+    private volatile Warmup warmup;
     private volatile Instant startedAt;
     private final Thread endStreamsAtShutdown = new Thread(this::endStreams, "gifstream-shutdown");
 
@@ -66,6 +67,7 @@ public class GifstreamApp {
         scanner = config.framesDir()
                 .map(dir -> ChannelDirectoryScanner.start(dir, channels, config.rescanInterval()))
                 .orElse(null);
+        warmup = new Warmup(config.warmupRequests(), config.accessToken(), channels);
         startedAt = Instant.now();
         context.setAttribute(GifstreamApp.class.getName(), this);
         // A container shutting down may close its connections before it stops the application (a stock
@@ -93,6 +95,7 @@ public class GifstreamApp {
         if (scanner != null) {
             scanner.close();
         }
+        warmup.close();
         endStreams();
         LOG.info("gifstream stopped");
     }
@@ -105,6 +108,10 @@ public class GifstreamApp {
 
     public Channels channels() {
         return channels;
+    }
+
+    Warmup warmup() {
+        return warmup;
     }
 
     public GifstreamConfig config() {

@@ -59,6 +59,7 @@ abstract class ContainerContract {
     private static final List<int[]> INPUTS = Pixels.decodeFrames(Fixtures.folder(Fixtures.MEDIUM));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RUNNING = Pattern.compile("running \\(pid (\\d+)\\)");
+    private static final Pattern WARMED_UP = Pattern.compile("warmed up in \\d+ ms: (\\d+) viewers served, (\\d+) failed");
 
     private final DeployedContainer container;
     private Path work;
@@ -132,6 +133,21 @@ abstract class ContainerContract {
                 .until(() -> client.get("status").statusCode() == code);
     }
 
+    // the container was started with the default warm-up, and startContainer() waited for /status to say ready
+    @Test
+    @Order(0)
+    void warmedUpThroughTheContainersOwnConnectorBeforeReadyLeavingNoTrace() {
+        Matcher warmed = WARMED_UP.matcher(process.log());
+        assertTrue(warmed.find(), "no warm-up in the container log");
+        int served = Integer.parseInt(warmed.group(1));
+        int failed = Integer.parseInt(warmed.group(2));
+        assertEquals(10_000, served + failed, warmed.group());
+        assertTrue(served >= 9_000, warmed.group());
+        assertEquals(0, client.status().get("viewersJoined").asLong(), "warm-up viewers in the default channel");
+        assertFalse(new String(client.get("channels").body(), StandardCharsets.UTF_8).contains("warmup"));
+        assertFalse(new String(client.get("metrics").body(), StandardCharsets.UTF_8).contains("channel=\"warmup\""));
+    }
+
     @Test
     @Order(1)
     void fiveSecondsOfStreamHoldAtLeastFortyPixelExactFramesAfterTheHeader() throws Exception {
@@ -195,7 +211,7 @@ abstract class ContainerContract {
         container.undeploy(work);
         awaitStatus(404, Duration.ofSeconds(60));
         container.redeploy(work);
-        awaitStatus(200, Duration.ofSeconds(60));
+        awaitStatus(200, Duration.ofMinutes(2)); // the redeployed application warms up again
         assertFalse(readFor(Duration.ofSeconds(2)).isEmpty(), "frames after the redeploy");
         List<String> problems = process.log().lines().filter(container::isProblem).toList();
         assertTrue(problems.isEmpty(), "the container log reports problems:\n" + String.join("\n", problems));
@@ -293,7 +309,7 @@ abstract class ContainerContract {
         } finally {
             files.restoreSettings(work);
         }
-        awaitStatus(200, Duration.ofSeconds(60));
+        awaitStatus(200, Duration.ofMinutes(2)); // the redeployed application warms up again
     }
 
     /**

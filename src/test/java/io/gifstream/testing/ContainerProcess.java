@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 public final class ContainerProcess implements AutoCloseable {
     /** The setting that shows the operator fields of /status (heap, descriptors, source state) that tests read. */
     public static final String STATUS_DETAILS = "gifstream.status.details=true";
+    /** No warm-up: its 503s at the start would only delay tests that are not about it (ContainerContract is). */
+    public static final String NO_WARMUP = "gifstream.warmup.requests=0";
     private final Process process;
     private final Path log;
 
@@ -30,12 +32,12 @@ public final class ContainerProcess implements AutoCloseable {
 
     /**
      * The built WAR in a stock Jetty started by deploy/jetty/run.sh, with these gifstream settings
-     * ({@code key=value}) and {@code /status} showing the operator fields the tests read; returns once
+     * ({@code key=value}), no warm-up and {@code /status} showing the operator fields the tests read; returns once
      * {@code /status} answers.
      */
     public static ContainerProcess startJetty(Path work, int port, String... settings) throws IOException {
         List<String> command = command("bash", "deploy/jetty/run.sh", "--port", String.valueOf(port),
-                "--work", work.toString(), "--set", STATUS_DETAILS);
+                "--work", work.toString(), "--set", STATUS_DETAILS, "--set", NO_WARMUP);
         for (String setting : settings) {
             command.add("--set");
             command.add(setting);

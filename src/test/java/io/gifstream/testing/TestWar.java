@@ -18,11 +18,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * The real WAR that {@code mvn package} built, deployed under another name with some context-params
  * of its {@code web.xml} changed — the way an administrator configures it, nothing mocked. Its
  * {@code /status} shows the operator fields ({@code gifstream.status.details=true}), which most tests
- * read, unless the test sets that key itself.
+ * read, and it starts without the warm-up ({@code gifstream.warmup.requests=0}), whose 503s would only
+ * delay them, unless the test sets that key itself.
  */
 public final class TestWar {
     private static final File BUILT_WAR = new File("target/gifstream.war");
     private static final String STATUS_DETAILS = "gifstream.status.details";
+    private static final String WARMUP_REQUESTS = "gifstream.warmup.requests";
 
     private TestWar() {
     }
@@ -36,6 +38,7 @@ public final class TestWar {
         String webXml = read(war);
         Map<String, String> params = new HashMap<>(contextParams);
         params.putIfAbsent(STATUS_DETAILS, "true");
+        params.putIfAbsent(WARMUP_REQUESTS, "0");
         for (var param : params.entrySet()) {
             Pattern pattern = Pattern.compile("(<param-name>" + Pattern.quote(param.getKey())
                     + "</param-name>\\s*<param-value>)[^<]*(</param-value>)");

@@ -1,0 +1,147 @@
+package io.gifstream.web;
+
+import io.gifstream.channel.Channel;
+import io.gifstream.channel.Channels;
+import io.gifstream.ingest.Ingest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Warms the JVM up before the server reports itself ready. A JVM that starts cold serves its first crowd
+ * slowly: 5,000 viewers arriving at once at a server started seconds before found the JIT compiler and the
+ * container's still interpreted request path on the cores for four seconds, frames seconds late and the last
+ * to arrive a second of frames short (bench/README.md). That crowd is what a restart meets when every open
+ * page reconnects.
+ *
+ * <p>So from the first request, which tells the server its own address, it plays {@code requests} short
+ * viewers to itself over that connector ({@link LoopbackViewers}): the container's request path, the
+ * non-blocking writes and the fan-out, all the way, on an unlisted channel of the test pattern whose viewers
+ * take no real seat and show in no count. Meanwhile {@code /status} and {@code /health} answer 503 "warming up"
+ * ({@link WarmupFilter}), so that load balancers, the page and benchmarks wait; streams are served as usual.
+ */
+final class Warmup implements AutoCloseable {
+    static final String PARAMETER = "gifstream-warmup";
+    private static final Logger LOG = Logger.getLogger(Warmup.class.getName());
+    private static final int CONCURRENT = 200;
+    private static final Duration HOLD = Duration.ofMillis(250);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final double FRAMES_PER_SECOND = 25;
+
+    private final int requests;
+    private final Optional<String> accessToken;
+    private final Channels channels;
+    private final String secret = newSecret();
+    private final AtomicBoolean begun = new AtomicBoolean();
+    private volatile boolean warming;
+    private volatile int finished;
+    private volatile Channel channel;
+    private volatile Thread thread;
+
+    Warmup(int requests, Optional<String> accessToken, Channels channels) {
+        this.requests = requests;
+        this.accessToken = accessToken;
+        this.channels = channels;
+        this.warming = requests > 0;
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Starts the warm-up towards the connector that took this request; only the first call does anything. */
+    void beginFrom(HttpServletRequest request) {
+        if (!warming || !begun.compareAndSet(false, true)) {
+            return;
+        }
+        if (request.isSecure()) {
+            LOG.warning("no warm-up: the first request came over TLS, and the warm-up's viewers speak plain HTTP");
+            warming = false;
+            return;
+        }
+        InetSocketAddress server = new InetSocketAddress(request.getLocalAddr(), request.getLocalPort());
+        String path = request.getContextPath() + "/stream.gif?" + PARAMETER + "=" + secret;
+        String host = server.getAddress().getHostAddress();
+        String hostHeader = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + server.getPort();
+        String get = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n"
+                + accessToken.map(token -> "Authorization: Bearer " + token + "\r\n").orElse("")
+                + "Connection: close\r\n\r\n";
+        channel = channels.openUnlisted("warmup", Ingest.demo(FRAMES_PER_SECOND), CONCURRENT * 2);
+        Thread warmer = new Thread(() -> run(new LoopbackViewers(server, get, CONCURRENT, HOLD), server),
+                "gifstream-warmup");
+        warmer.setDaemon(true);
+        thread = warmer;
+        warmer.start();
+    }
+
+    private void run(LoopbackViewers viewers, InetSocketAddress server) {
+        long start = System.nanoTime();
+        LOG.info("warming up: " + requests + " viewers of this server at " + server + ", " + CONCURRENT
+                + " at a time, before /status and /health report it ready");
+        try {
+            LoopbackViewers.Outcome outcome = viewers.run(requests, start + LIMIT.toNanos(), done -> finished = done);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (outcome.served() == 0) {
+                LOG.warning("warm-up reached no viewer at " + server + " (" + outcome.firstFailure()
+                        + "): ready without it");
+            } else {
+                LOG.info("warmed up in " + millis + " ms: " + outcome.served() + " viewers served, "
+                        + outcome.failed() + " failed" + (outcome.failed() > 0 ? " (" + outcome.firstFailure() + ")" : "")
+                        + "; ready");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "warm-up failed: ready without it", e);
+        } finally {
+            warming = false;
+            channel.close();
+        }
+    }
+
+    /** True until the warm-up is over: then the server is ready. */
+    boolean isWarming() {
+        return warming;
+    }
+
+    /** What {@code /status} and {@code /health} say while warming. */
+    String progress() {
+        return "warming up: " + finished + " of " + requests + " viewers";
+    }
+
+    /** The unlisted channel, for a request of the warm-up's own viewers; none for any other request. */
+    Optional<Channel> channelFor(HttpServletRequest request) {
+        String presented = request.getParameter(PARAMETER);
+        Channel own = channel;
+        if (presented == null || own == null || !MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        return Optional.of(own);
+    }
+
+    /** Stops a warm-up still running (an undeploy right after the start), and waits for it. */
+    @Override
+    public void close() {
+        Thread warmer = thread;
+        if (warmer == null) {
+            return;
+        }
+        warmer.interrupt();
+        try {
+            warmer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
