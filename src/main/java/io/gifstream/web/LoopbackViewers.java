@@ -18,8 +18,9 @@ import java.util.function.IntConsumer;
 /**
  * Short-lived viewers of this server's own stream, for {@link Warmup}: on one thread, up to {@code concurrent}
  * connections at once, each sending one request, reading whatever arrives for {@code hold} from the start of
- * its answer (which may take up to 5 s) and hanging up, until {@code total} have come and gone. A viewer counts as served when its answer starts with a 200; when
- * none of the first {@code concurrent} is, it gives up.
+ * its answer (which may take up to 5 s) and hanging up, until {@code total} have come and gone. A viewer
+ * counts as served when its answer starts with a 200; when none of the first {@code concurrent} is, it
+ * gives up.
  */
 final class LoopbackViewers {
     private static final byte[] OK = "HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII);
@@ -68,6 +69,9 @@ final class LoopbackViewers {
                 }
                 open.removeIf(viewing -> viewing.done);
                 boolean moreToOpen = started < total && started - tally.finished < concurrent;
+                if (open.isEmpty() && !moreToOpen) {
+                    continue; // every viewer came and went
+                }
                 selector.select(moreToOpen ? 1 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextHangUp - now) + 1));
                 for (SelectionKey key : selector.selectedKeys()) {
                     ((Viewing) key.attachment()).ready(key, discard, tally);

@@ -71,19 +71,32 @@ final class Warmup implements AutoCloseable {
             warming = false;
             return;
         }
-        InetSocketAddress server = new InetSocketAddress(request.getLocalAddr(), request.getLocalPort());
-        String path = request.getContextPath() + "/stream.gif?" + PARAMETER + "=" + secret;
+        try {
+            InetSocketAddress server = new InetSocketAddress(request.getLocalAddr(), request.getLocalPort());
+            String get = request(request.getContextPath(), server);
+            channel = channels.openUnlisted("warmup", Ingest.demo(FRAMES_PER_SECOND), CONCURRENT * 2);
+            Thread warmer = new Thread(() -> run(new LoopbackViewers(server, get, CONCURRENT, HOLD), server),
+                    "gifstream-warmup");
+            warmer.setDaemon(true);
+            thread = warmer;
+            warmer.start();
+        } catch (RuntimeException e) {
+            // a connector without an IP address, say: a server that cannot warm up must still become ready
+            LOG.log(Level.WARNING, "no warm-up: it could not start", e);
+            if (channel != null) {
+                channel.close();
+            }
+            warming = false;
+        }
+    }
+
+    private String request(String contextPath, InetSocketAddress server) {
         String host = server.getAddress().getHostAddress();
         String hostHeader = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + server.getPort();
-        String get = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n"
+        return "GET " + contextPath + "/stream.gif?" + PARAMETER + "=" + secret + " HTTP/1.1\r\n"
+                + "Host: " + hostHeader + "\r\n"
                 + accessToken.map(token -> "Authorization: Bearer " + token + "\r\n").orElse("")
                 + "Connection: close\r\n\r\n";
-        channel = channels.openUnlisted("warmup", Ingest.demo(FRAMES_PER_SECOND), CONCURRENT * 2);
-        Thread warmer = new Thread(() -> run(new LoopbackViewers(server, get, CONCURRENT, HOLD), server),
-                "gifstream-warmup");
-        warmer.setDaemon(true);
-        thread = warmer;
-        warmer.start();
     }
 
     private void run(LoopbackViewers viewers, InetSocketAddress server) {
