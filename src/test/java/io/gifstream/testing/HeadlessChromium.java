@@ -1,7 +1,12 @@
 package io.gifstream.testing;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -18,8 +23,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class HeadlessChromium implements PageBrowser {
     private final ChromeDriver driver;
+    private final Path profile;
 
+    /** A browser with this fresh profile directory, which it deletes when closed (a few MB each, per test run). */
     public HeadlessChromium(Path profile) {
+        this.profile = profile;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -66,5 +74,10 @@ public final class HeadlessChromium implements PageBrowser {
     @Override
     public void close() {
         driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a profile left behind costs disk space, not a test
+        }
     }
 }
