@@ -10,6 +10,7 @@ import io.gifstream.config.GifstreamConfig;
 import io.gifstream.gif.StreamFrame;
 import io.gifstream.testing.Fixtures;
 import io.gifstream.testing.FrameProducer;
+import io.gifstream.testing.KeptLogMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -38,21 +36,8 @@ class ChannelDirectoryScannerTest {
     private Channels channels;
     private ChannelDirectoryScanner scanner;
     private final List<FrameProducer> producers = new ArrayList<>();
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Handler warningsKept = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final KeptLogMessages warningsKept = new KeptLogMessages();
+    private final List<String> warnings = warningsKept.messages();
 
     private void start(int maxChannels) {
         GifstreamConfig config = new ConfigLoader(key -> null, key -> null, Map.of(

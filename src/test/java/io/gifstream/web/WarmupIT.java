@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gifstream.testing.GifStreamReader;
+import io.gifstream.testing.KeptLogMessages;
 import io.gifstream.testing.StreamClient;
 import io.gifstream.testing.TestWar;
 import java.io.InputStream;
@@ -13,11 +14,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WarmupIT {
     private static final int REQUESTS = 600;
     private static final String WARMUP_PARAMETER = "gifstream-warmup"; // the WAR's classes are not on this classpath
-    private static final List<String> WARMUP_LOG = new CopyOnWriteArrayList<>();
+    private static final KeptLogMessages WARMUP_LOG = new KeptLogMessages();
     // held here: the log manager holds loggers weakly, and a collected one would forget the handler
     private static final Logger WARMUP_LOGGER = Logger.getLogger("io.gifstream.web.Warmup");
 
@@ -46,20 +43,7 @@ class WarmupIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // the embedded container runs in this JVM: the warm-up's log lines reach this handler
-        WARMUP_LOGGER.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                WARMUP_LOG.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        WARMUP_LOGGER.addHandler(WARMUP_LOG);
         return TestWar.of("warmup", Map.of("gifstream.warmup.requests", String.valueOf(REQUESTS)));
     }
 
@@ -80,8 +64,8 @@ class WarmupIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> client.get("health").statusCode() == 200);
         assertEquals(200, client.get("status").statusCode());
-        assertTrue(WARMUP_LOG.stream().anyMatch(line -> line.matches(
-                "warmed up in \\d+ ms: " + REQUESTS + " viewers served, 0 failed; ready")), WARMUP_LOG.toString());
+        assertTrue(WARMUP_LOG.messages().stream().anyMatch(line -> line.matches(
+                "warmed up in \\d+ ms: " + REQUESTS + " viewers served, 0 failed; ready")), WARMUP_LOG.messages().toString());
 
         // the default channel saw the one early viewer, and none of the warm-up's
         assertEquals(1, client.status().get("viewersJoined").asLong());
