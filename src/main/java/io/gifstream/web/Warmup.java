@@ -134,6 +134,11 @@ final class Warmup implements AutoCloseable {
 
     /** The unlisted channel, for a request of the warm-up's own viewers; none for any other request. */
     Optional<Channel> channelFor(HttpServletRequest request) {
+        // every request passes here, the status polls of thousands of pages too: parse no query for them
+        String query = request.getQueryString();
+        if (query == null || !query.contains(PARAMETER)) {
+            return Optional.empty();
+        }
         String presented = request.getParameter(PARAMETER);
         Channel own = channel;
         if (presented == null || own == null || !MessageDigest.isEqual(
