@@ -35,7 +35,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private final String label;
     private final int backlogFrames;
     private final WireFormat format; // writer only
-    private final WriteBatch batch = new WriteBatch(); // writer only
+    private final WriteBatch batch; // writer only
     private final StreamCounters counters;
     private final LongSupplier nanoTime;
     private final Consumer<Viewer> onClose;
@@ -52,12 +52,14 @@ public final class Viewer implements ViewerSink.Callbacks {
     private volatile boolean writesStarted;
     private volatile long blockedSinceNanos = NOT_BLOCKED;
     private volatile Long endsAtNanos; // null: the stream ends only with the broadcaster or the client
-    private boolean needsFlush = true; // the first flush commits the response headers; writer only
-    private boolean ended; // the stream's last bytes were written; writer only
+    private boolean committed; // the response's headers are out, or go with the flush owed; writer only
+    private boolean flushOwed; // what was written last waits in the container's buffer; writer only
+    private boolean ended; // the stream's last chunk was taken from the queue; writer only
 
     Viewer(ViewerSink sink, String address, String label, int backlogFrames, WireFormat format,
            StreamCounters counters, LongSupplier nanoTime, Consumer<Viewer> onClose) {
         this.sink = sink;
+        this.batch = new WriteBatch(sink.largestWrite());
         this.address = address;
         this.label = label;
         this.backlogFrames = backlogFrames;
@@ -234,7 +236,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private void writeWhileReady() {
         try {
             while (!closed && sink.isReady()) {
-                if (ended) {
+                if (ended && batch.isEmpty()) {
                     // only now, with nothing pending, does completing send what is left and end the body
                     // (Tomcat cut a response completed while a large last write was still pending)
                     close(null);
@@ -245,6 +247,12 @@ public final class Viewer implements ViewerSink.Callbacks {
                     format.unblockedAt(now);
                 }
                 blockedSinceNanos = NOT_BLOCKED;
+                if (flushOwed) {
+                    // out with what the container holds before more goes in: no write overflows its buffer
+                    flushOwed = false;
+                    sink.flush(); // non-blocking too: isReady() turns false until the bytes are out
+                    continue;
+                }
                 Chunk chunk;
                 while (!batch.isFull() && !ended && (chunk = poll()) != null) {
                     batch.add(chunk, format.bytesOf(chunk, now));
@@ -260,11 +268,11 @@ public final class Viewer implements ViewerSink.Callbacks {
                         close(null); // nothing was ever sent, so no trailer is owed
                         return;
                     }
-                    if (!needsFlush) {
+                    if (committed) {
                         return;
                     }
-                    needsFlush = false;
-                    sink.flush(); // non-blocking too: isReady() turns false until the bytes are out
+                    committed = true;
+                    sink.flush();
                     continue;
                 }
                 // This write returns immediately; if a later isReady() is false,
@@ -272,7 +280,8 @@ public final class Viewer implements ViewerSink.Callbacks {
                 byte[] bytes = batch.bytes();
                 if (bytes.length > 0) {
                     sink.write(bytes);
-                    needsFlush = !sink.sendsOnWrite();
+                    committed = true;
+                    flushOwed = !sink.sendsOnWrite();
                 }
                 batch.sent(counters);
             }

@@ -32,6 +32,17 @@ public interface ViewerSink {
         return false;
     }
 
+    /**
+     * The most bytes one {@link #write} should carry (one chunk larger than this still goes alone). A
+     * container that buffers writes says its buffer's size: a write that fits stays in the buffer and
+     * the flush after it sends everything, where a larger write goes to the connection at once and
+     * leaves its tail in the container, which then says not ready until its own thread sent it (Tomcat:
+     * a poller event and a dispatch for every such write).
+     */
+    default int largestWrite() {
+        return 64 * 1024;
+    }
+
     /** Ends the response; harmless when the container has completed it already. */
     void complete();
 

@@ -5,18 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a viewer writes with one call: every chunk waiting when its connection is ready, up to
- * {@link #MAX_BYTES}. A viewer that fell behind (a stalled network, a machine busy with thousands of
- * viewers arriving) catches up with one container write and one flush for its whole backlog instead
- * of one per frame, so being behind costs no more than being on time and the server recovers.
+ * What a viewer writes with one call: the chunks waiting when its connection is ready, as many as fit in
+ * the sink's {@link ViewerSink#largestWrite()}. A viewer that fell behind (a stalled network, a machine
+ * busy with thousands of viewers arriving) catches up with few container writes instead of one per
+ * frame, so being behind costs little more than being on time and the server recovers. A chunk that
+ * does not fit waits in the batch for the next write; a chunk larger than the limit goes alone.
  * One per viewer, used by its writer only.
  */
 final class WriteBatch {
-    static final int MAX_BYTES = 64 * 1024;
-
+    private final int maxBytes;
     private final List<Chunk> chunks = new ArrayList<>(4);
     private final List<byte[]> parts = new ArrayList<>(4);
     private int size;
+
+    WriteBatch(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     void add(Chunk chunk, byte[] bytes) {
         chunks.add(chunk);
@@ -28,18 +32,24 @@ final class WriteBatch {
         return chunks.isEmpty();
     }
 
+    /** True when the next write is full: nothing more need be taken from the queue. */
     boolean isFull() {
-        return size >= MAX_BYTES;
+        return size >= maxBytes;
     }
 
-    /** The bytes of every chunk in order: the one shared array itself when there is one chunk. */
+    /** The bytes of the next write in order: the one shared array itself when it carries one chunk. */
     byte[] bytes() {
-        if (parts.size() == 1) {
+        int count = nextWriteChunks();
+        if (count == 1) {
             return parts.get(0);
         }
-        byte[] joined = Arrays.copyOf(parts.get(0), size);
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            length += parts.get(i).length;
+        }
+        byte[] joined = Arrays.copyOf(parts.get(0), length);
         int at = parts.get(0).length;
-        for (int i = 1; i < parts.size(); i++) {
+        for (int i = 1; i < count; i++) {
             byte[] part = parts.get(i);
             System.arraycopy(part, 0, joined, at, part.length);
             at += part.length;
@@ -47,28 +57,39 @@ final class WriteBatch {
         return joined;
     }
 
-    /** Counts the batch as written and empties it. */
+    /** Counts the chunks of the next write as written and takes them out; any left wait for the next. */
     void sent(StreamCounters counters) {
-        counters.bytesSent.add(size);
-        for (Chunk chunk : chunks) {
+        int count = nextWriteChunks();
+        for (int i = 0; i < count; i++) {
+            Chunk chunk = chunks.get(i);
+            counters.bytesSent.add(parts.get(i).length);
+            size -= parts.get(i).length;
             if (chunk instanceof Chunk.Frame) {
                 counters.framesSent.increment();
             } else if (chunk instanceof Chunk.Comment) {
                 counters.keepAlivesSent.increment();
             }
         }
-        clear();
+        chunks.subList(0, count).clear();
+        parts.subList(0, count).clear();
     }
 
-    /** Counts the live frames of a batch whose write failed as unsent, and empties it. */
+    /** Counts the live frames of a batch whose write failed, and those still waiting, as unsent; empties it. */
     void failed(StreamCounters counters) {
         counters.framesUnsent.add(chunks.stream().filter(Chunk.Frame.class::isInstance).count());
-        clear();
-    }
-
-    private void clear() {
         chunks.clear();
         parts.clear();
         size = 0;
+    }
+
+    /** How many chunks, from the first, the next write carries: those within the limit, and at least one. */
+    private int nextWriteChunks() {
+        int count = 1;
+        int length = parts.get(0).length;
+        while (count < parts.size() && length + parts.get(count).length <= maxBytes) {
+            length += parts.get(count).length;
+            count++;
+        }
+        return count;
     }
 }

@@ -18,6 +18,8 @@ final class ScriptedSink implements ViewerSink {
     final GifBlockScanner received = new GifBlockScanner();
     private final java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
     private boolean scansGif = true;
+    private int buffer; // 0: writes go straight out; else a container's response buffer, emptied by flush
+    private int buffered;
 
     private Callbacks viewer;
     private boolean started;
@@ -77,6 +79,13 @@ final class ScriptedSink implements ViewerSink {
         if (scansGif) {
             received.feed(data);
         }
+        if (buffer > 0) {
+            if (buffered + data.length > buffer) {
+                throw new AssertionError(name + ": a write of " + data.length + " bytes overflows the " + buffer
+                        + "-byte buffer, which holds " + buffered + " bytes not flushed");
+            }
+            buffered += data.length;
+        }
         raw.writeBytes(data);
         bytes += data.length;
         writes++;
@@ -89,6 +98,12 @@ final class ScriptedSink implements ViewerSink {
     public synchronized void flush() {
         touch("flush");
         useReadiness("flush");
+        buffered = 0;
+    }
+
+    @Override
+    public int largestWrite() {
+        return buffer > 0 ? buffer : ViewerSink.super.largestWrite();
     }
 
     @Override
@@ -116,6 +131,15 @@ final class ScriptedSink implements ViewerSink {
             throw new AssertionError(name + ": " + call + " without isReady() true just before");
         }
         mayWrite = false; // a write may fill the connection: ask again
+    }
+
+    /**
+     * For a container that holds writes in a response buffer of this size until a flush, as Tomcat
+     * does: a write that does not fit fails the test (every test frame fits on its own).
+     */
+    ScriptedSink buffering(int bytes) {
+        buffer = bytes;
+        return this;
     }
 
     /** For a viewer of stills: its bytes are kept, not read as a GIF. */

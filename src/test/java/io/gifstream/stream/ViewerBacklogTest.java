@@ -2,10 +2,12 @@ package io.gifstream.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gifstream.gif.StreamFrame;
 import io.gifstream.testing.Fixtures;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,28 @@ class ViewerBacklogTest {
     }
 
     @Test
+    void behindABufferingContainerEachWriteFitsItsBufferAndIsFlushedBeforeTheNext() {
+        int twoFrames = FRAMES.get(1).bytes().length + FRAMES.get(2).bytes().length;
+        sink.buffering(twoFrames);
+        broadcaster.publish(FRAMES.get(0));
+        broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
+        sink.start();
+        writeAllQueued();
+        int writesOnTime = sink.writes();
+
+        for (int i = 1; i <= BACKLOG; i++) {
+            now += 100 * MS;
+            broadcaster.publish(FRAMES.get(i));
+        }
+        writeAllQueued(); // the sink fails any write that overflows what an earlier one left unflushed
+
+        assertEquals(writesOnTime + 2, sink.writes(), "the first two frames together, the third alone");
+        assertFramesInOrder(sink.bytesReceived(), 1 + BACKLOG);
+        assertEquals(1 + BACKLOG, broadcaster.stats().framesSent());
+        assertEquals(0, broadcaster.stats().framesDropped());
+    }
+
+    @Test
     void theStreamHeaderGoesOutAloneAsTheResponsesFirstWrite() {
         broadcaster.publish(FRAMES.get(0));
         broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
@@ -75,6 +99,19 @@ class ViewerBacklogTest {
         assertArrayEquals(FRAMES.get(0).header().bytes(), sink.firstWrite(),
                 "the header alone: WildFly sent some streams their start twice when it came with the first frame");
         assertEquals(1, sink.received.liveFrames(), "then the newest frame");
+    }
+
+    /** The stream is the header, then the first {@code count} frames in order, each with its delay or the catch-up one. */
+    private static void assertFramesInOrder(byte[] stream, int count) {
+        int at = FRAMES.get(0).header().bytes().length;
+        for (int i = 0; i < count; i++) {
+            StreamFrame frame = FRAMES.get(i);
+            byte[] sent = Arrays.copyOfRange(stream, at, Math.min(stream.length, at + frame.bytes().length));
+            assertTrue(Arrays.equals(sent, frame.bytes()) || Arrays.equals(sent, frame.catchUpBytes()),
+                    "frame " + i + " whole and in its place");
+            at += frame.bytes().length;
+        }
+        assertEquals(stream.length, at, "nothing after the last frame");
     }
 
     private void writeAllQueued() {
