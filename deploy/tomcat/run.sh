@@ -16,8 +16,12 @@ if [ ! -d "$base/conf" ]; then
 fi
 # HTTP port as asked, with a queue of new connections for a crowd (acceptCount, 100 by default: a crowd
 # arriving at 2,000 a second overflows it whenever the acceptor pauses, and each dropped connection waits a
-# second for its retry); no shutdown port (the process is stopped by a signal)
-sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"( acceptCount=\"[0-9]+\")?/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\" acceptCount=\"4096\"/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
+# second for its retry); a smaller read buffer per connection (appReadBufSize, 8 KiB by default, as the Tomcat
+# docs advise for many long-lived connections: a viewer's request is a few hundred bytes) and room for 4 KiB
+# of response headers instead of 8, so that 5,000 viewers hold about 18 KiB of heap less each; no shutdown
+# port (the process is stopped by a signal)
+connector='acceptCount="4096" socket.appReadBufSize="1024" maxHttpResponseHeaderSize="4096"'
+sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"( acceptCount=\"[0-9]+\"( [a-zA-Z.]+=\"[0-9]+\")*)?/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\" $connector/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
   "$base/conf/server.xml"
 
 cp "$WAR" "$base/apps/gifstream.war"
@@ -36,8 +40,10 @@ mv "$base/conf/Catalina/localhost/ROOT.xml.new" "$base/conf/Catalina/localhost/R
 echo "gifstream on Tomcat $VERSION: http://localhost:$PORT/ (instance: $base)" >&2
 # The parallel collector: with 5,000 viewers, G1's concurrent refinement (the write barrier's bookkeeping for
 # every per-viewer object that points at a fresh frame or write) took a quarter of a core, and the server
-# 120 % of one instead of 70 % (bench/README.md, "Side by side with the floor"). The heap here is small and
-# short-lived, so its young-generation pauses stay in tens of milliseconds.
-export CATALINA_OPTS="-XX:+UseParallelGC ${CATALINA_OPTS:-}"
+# 120 % of one instead of 70 % (bench/README.md, "Side by side with the floor"). A heap of 2 GiB from the
+# start: Tomcat holds about 80 KiB per open response, and a crowd of 5,000 arriving on the default initial
+# heap (1/64 of the machine's memory) made it grow through full collections of 0.3-0.6 s each. Settings
+# given in CATALINA_OPTS come later and win.
+export CATALINA_OPTS="-XX:+UseParallelGC -Xms2g -Xmx2g ${CATALINA_OPTS:-}"
 export CATALINA_HOME="$home" CATALINA_BASE="$base"
 exec "$home/bin/catalina.sh" run
