@@ -39,6 +39,15 @@ parse_options() {
   WORK=$(realpath "$WORK")
 }
 
+# default_setting gifstream.KEY=VALUE: the script's own default for a setting, unless --set gave the key
+default_setting() {
+  local setting
+  for setting in "${SETTINGS[@]+"${SETTINGS[@]}"}"; do
+    [ "${setting%%=*}" = "${1%%=*}" ] && return 0
+  done
+  SETTINGS+=("$1")
+}
+
 # fetch_distribution GROUP:ARTIFACT:VERSION NAME: downloads GROUP:ARTIFACT:VERSION:tar.gz from Maven
 # Central (kept in the local Maven repository, so only once) and unpacks it once into $WORK/NAME.
 fetch_distribution() {

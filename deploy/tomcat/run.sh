@@ -7,6 +7,10 @@ source "$(dirname "$0")/../lib.sh"
 VERSION=11.0.24
 WORK="$GIFSTREAM_ROOT/target/deploy/tomcat"
 parse_options "$@"
+# A crowd of 5,000 held at once at the end of the warm-up: the processors it leaves in Tomcat's cache (processorCache below) are
+# what a real crowd that size reuses, instead of making 400 MB of new ones that the first young collection
+# after it copies for a second (README, "A warm server from the start"). --set gifstream.warmup.crowd=N to change.
+default_setting gifstream.warmup.crowd=5000
 
 home=$(fetch_distribution "org.apache.tomcat:tomcat:$VERSION" "apache-tomcat-$VERSION")
 base="$WORK/base-$VERSION"
@@ -18,10 +22,12 @@ fi
 # arriving at 2,000 a second overflows it whenever the acceptor pauses, and each dropped connection waits a
 # second for its retry); a smaller read buffer per connection (appReadBufSize, 8 KiB by default, as the Tomcat
 # docs advise for many long-lived connections: a viewer's request is a few hundred bytes) and room for 4 KiB
-# of response headers instead of 8, so that 5,000 viewers hold about 18 KiB of heap less each; no shutdown
-# port (the process is stopped by a signal)
-connector='acceptCount="4096" socket.appReadBufSize="1024" maxHttpResponseHeaderSize="4096"'
-sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"( acceptCount=\"[0-9]+\"( [a-zA-Z.]+=\"[0-9]+\")*)?/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\" $connector/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
+# of response headers instead of 8, so that 5,000 viewers hold about 18 KiB of heap less each; every
+# connection's state kept for reuse (processorCache and bufferPool, 200 and 500 by default; the Tomcat docs
+# advise the most concurrent requests for asynchronous ones), so that the crowd the warm-up holds leaves that
+# many ready (gifstream.warmup.crowd below); no shutdown port (the process is stopped by a signal)
+connector='acceptCount="4096" socket.appReadBufSize="1024" maxHttpResponseHeaderSize="4096" processorCache="-1" socket.bufferPool="-1"'
+sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"( acceptCount=\"[0-9]+\"( [a-zA-Z.]+=\"[0-9-]+\")*)?/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\" $connector/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
   "$base/conf/server.xml"
 
 cp "$WAR" "$base/apps/gifstream.war"

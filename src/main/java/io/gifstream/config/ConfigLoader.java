@@ -23,6 +23,7 @@ public final class ConfigLoader {
     public static final String PREROLL_SECONDS = "gifstream.preroll.seconds";
     public static final String VIEWER_BACKLOG = "gifstream.viewer.backlog";
     public static final String WARMUP_REQUESTS = "gifstream.warmup.requests";
+    public static final String WARMUP_CROWD = "gifstream.warmup.crowd";
     public static final String VIEWER_STALL_TIMEOUT = "gifstream.viewer.stall-timeout";
     public static final String KEEPALIVE_SECONDS = "gifstream.keepalive.seconds";
     public static final String VIEWERS_MAX = "gifstream.viewers.max";
@@ -71,7 +72,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(integer(HEALTH_MAX_FRAME_AGE_SECONDS, "5", 1, 86_400)),
                 bool(STATUS_DETAILS, "false"),
                 integer(CHANNELS_MAX, "16", 0, 1000),
-                integer(WARMUP_REQUESTS, "10000", 0, 1_000_000));
+                integer(WARMUP_REQUESTS, "10000", 0, 1_000_000),
+                integer(WARMUP_CROWD, "0", 0, 100_000));
     }
 
     /** The environment variable that overrides a key: gifstream.viewer.stall-timeout → GIFSTREAM_VIEWER_STALL_TIMEOUT. */

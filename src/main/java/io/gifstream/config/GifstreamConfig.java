@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param maxChannels      named channels at once (subdirectories and configured inputs); more are refused
  * @param warmupRequests   loopback viewers the server plays to itself at startup before {@code /status} and
  *                         {@code /health} report it ready (0: no warm-up)
+ * @param warmupCrowd      loopback viewers the warm-up then holds at once, so that a container that keeps
+ *                         connection state for reuse has that many ready (0: none)
  */
 public record GifstreamConfig(
         Optional<Path> framesDir,
@@ -52,7 +54,8 @@ public record GifstreamConfig(
         Duration maxFrameAge,
         boolean statusDetails,
         int maxChannels,
-        int warmupRequests) {
+        int warmupRequests,
+        int warmupCrowd) {
 
     /** Every setting, for the startup log, but never the access token itself. */
     @Override
@@ -65,6 +68,7 @@ public record GifstreamConfig(
                 + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "(none)") + ", frameAncestors=" + frameAncestors
                 + ", logForwardedFor=" + logForwardedFor + ", pageRecycle=" + pageRecycle
                 + ", maxFrameAge=" + maxFrameAge + ", statusDetails=" + statusDetails
-                + ", maxChannels=" + maxChannels + ", warmupRequests=" + warmupRequests;
+                + ", maxChannels=" + maxChannels + ", warmupRequests=" + warmupRequests
+                + ", warmupCrowd=" + warmupCrowd;
     }
 }

@@ -67,7 +67,7 @@ public class GifstreamApp {
         scanner = config.framesDir()
                 .map(dir -> ChannelDirectoryScanner.start(dir, channels, config.rescanInterval()))
                 .orElse(null);
-        warmup = new Warmup(config.warmupRequests(), config.accessToken(), channels);
+        warmup = new Warmup(config.warmupRequests(), config.warmupCrowd(), config.accessToken(), channels);
         startedAt = Instant.now();
         context.setAttribute(GifstreamApp.class.getName(), this);
         // A container shutting down may close its connections before it stops the application (a stock

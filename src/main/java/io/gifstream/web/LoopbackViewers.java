@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Short-lived viewers of this server's own stream, for {@link Warmup}: on one thread, up to {@code concurrent}
- * connections at once, each sending one request, reading whatever arrives for {@code hold} from the start of
- * its answer (which may take up to 5 s) and hanging up, until {@code total} have come and gone. A viewer
- * counts as served when its answer starts with a 200; when none of the first {@code concurrent} is, it
- * gives up.
+ * Viewers of this server's own stream, for {@link Warmup}: on one thread, up to {@code concurrent}
+ * connections at once, each sending one request, reading whatever arrives and hanging up, until {@code total}
+ * have come and gone. Each is held for {@code hold} from the start of its answer (which may take up to 5 s),
+ * or, {@link #together}, until every one of them has its answer, so that the server holds them all at once.
+ * A viewer counts as served when its answer starts with a 200; when none of the first {@code concurrent} is,
+ * it gives up.
  */
 final class LoopbackViewers {
     private static final byte[] OK = "HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII);
@@ -33,18 +34,29 @@ final class LoopbackViewers {
     private final InetSocketAddress server;
     private final byte[] request;
     private final int concurrent;
-    private final long holdNanos;
+    private final long holdNanos; // TOGETHER: until every viewer has its answer
+    private static final long TOGETHER = -1;
 
     LoopbackViewers(InetSocketAddress server, String request, int concurrent, Duration hold) {
+        this(server, request, concurrent, hold.toNanos());
+    }
+
+    private LoopbackViewers(InetSocketAddress server, String request, int concurrent, long holdNanos) {
         this.server = server;
         this.request = request.getBytes(StandardCharsets.US_ASCII);
         this.concurrent = concurrent;
-        this.holdNanos = hold.toNanos();
+        this.holdNanos = holdNanos;
+    }
+
+    /** {@code count} viewers opened at once, each held until all have their answer, then all hung up. */
+    static LoopbackViewers together(InetSocketAddress server, String request, int count) {
+        return new LoopbackViewers(server, request, count, TOGETHER);
     }
 
     /** Runs until {@code total} viewers are done, the deadline passes or the thread is interrupted. */
     Outcome run(int total, long deadlineNanos, IntConsumer finishedSoFar) throws IOException {
         Tally tally = new Tally(finishedSoFar);
+        tally.holdUntil = deadlineNanos; // for viewers held together: until all have their answer
         List<Viewing> open = new ArrayList<>();
         ByteBuffer discard = ByteBuffer.allocate(64 * 1024);
         try (Selector selector = Selector.open()) {
@@ -77,6 +89,10 @@ final class LoopbackViewers {
                     ((Viewing) key.attachment()).ready(key, discard, tally);
                 }
                 selector.selectedKeys().clear();
+                if (holdNanos == TOGETHER && started == total && tally.answered + tally.failed == total) {
+                    long release = System.nanoTime();
+                    open.forEach(viewing -> viewing.hangUpAt = release);
+                }
             }
             open.forEach(Viewing::close);
         }
@@ -98,7 +114,9 @@ final class LoopbackViewers {
 
     private static final class Tally {
         private final IntConsumer progress;
+        private long holdUntil;
         private int finished;
+        private int answered;
         private int served;
         private int failed;
         private String firstFailure;
@@ -168,7 +186,8 @@ final class LoopbackViewers {
             if (statusBytes == statusLine.length && !answeredOk) {
                 answeredOk = Arrays.equals(statusLine, OK);
                 if (answeredOk) {
-                    hangUpAt = System.nanoTime() + holdNanos;
+                    tally.answered++;
+                    hangUpAt = holdNanos == TOGETHER ? tally.holdUntil : System.nanoTime() + holdNanos;
                 } else {
                     tally.finish(this, "answered " + new String(statusLine, StandardCharsets.US_ASCII));
                 }

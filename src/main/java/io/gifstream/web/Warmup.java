@@ -29,6 +29,12 @@ import java.util.logging.Logger;
  * non-blocking writes and the fan-out, all the way, on an unlisted channel of the test pattern whose viewers
  * take no real seat and show in no count. Meanwhile {@code /status} and {@code /health} answer 503 "warming up"
  * ({@link WarmupFilter}), so that load balancers, the page and benchmarks wait; streams are served as usual.
+ *
+ * <p>Then, if asked, it holds a {@code crowd} of viewers at once, on an unlisted channel of its own at a slow
+ * frame rate, until all of them are answered. A container that keeps each connection's state for reuse
+ * (Tomcat with {@code processorCache="-1"}: some 80 KiB each) then has that many ready, and the collector
+ * has moved them out of the young generation: a real crowd that size finds them instead of making 400 MB
+ * that the first collection after it must copy (a second's pause on two cores).
  */
 final class Warmup implements AutoCloseable {
     static final String PARAMETER = "gifstream-warmup";
@@ -37,8 +43,10 @@ final class Warmup implements AutoCloseable {
     private static final Duration HOLD = Duration.ofMillis(250);
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final double FRAMES_PER_SECOND = 25;
+    private static final double CROWD_FRAMES_PER_SECOND = 2; // one thread reads what thousands receive
 
     private final int requests;
+    private final int crowd;
     private final Optional<String> accessToken;
     private final Channels channels;
     private final String secret = newSecret();
@@ -48,11 +56,12 @@ final class Warmup implements AutoCloseable {
     private volatile Channel channel;
     private volatile Thread thread;
 
-    Warmup(int requests, Optional<String> accessToken, Channels channels) {
+    Warmup(int requests, int crowd, Optional<String> accessToken, Channels channels) {
         this.requests = requests;
+        this.crowd = crowd;
         this.accessToken = accessToken;
         this.channels = channels;
-        this.warming = requests > 0;
+        this.warming = requests + crowd > 0;
     }
 
     private static String newSecret() {
@@ -75,8 +84,7 @@ final class Warmup implements AutoCloseable {
             InetSocketAddress server = new InetSocketAddress(request.getLocalAddr(), request.getLocalPort());
             String get = request(request.getContextPath(), server);
             channel = channels.openUnlisted("warmup", Ingest.demo(FRAMES_PER_SECOND), CONCURRENT * 2);
-            Thread warmer = new Thread(() -> run(new LoopbackViewers(server, get, CONCURRENT, HOLD), server),
-                    "gifstream-warmup");
+            Thread warmer = new Thread(() -> run(server, get), "gifstream-warmup");
             warmer.setDaemon(true);
             thread = warmer;
             warmer.start();
@@ -99,12 +107,25 @@ final class Warmup implements AutoCloseable {
                 + "Connection: close\r\n\r\n";
     }
 
-    private void run(LoopbackViewers viewers, InetSocketAddress server) {
+    private void run(InetSocketAddress server, String get) {
         long start = System.nanoTime();
         LOG.info("warming up: " + requests + " viewers of this server at " + server + ", " + CONCURRENT
-                + " at a time, before /status and /health report it ready");
+                + " at a time" + (crowd > 0 ? ", then a crowd of " + crowd + " at once" : "")
+                + ", before /status and /health report it ready");
         try {
-            LoopbackViewers.Outcome outcome = viewers.run(requests, start + LIMIT.toNanos(), done -> finished = done);
+            LoopbackViewers.Outcome outcome = play(new LoopbackViewers(server, get, CONCURRENT, HOLD), requests, 0,
+                    start);
+            boolean reachable = requests == 0 || outcome.served() > 0;
+            if (crowd > 0 && reachable && !Thread.currentThread().isInterrupted()) {
+                Channel fast = channel;
+                channel = channels.openUnlisted("warmup-crowd", Ingest.demo(CROWD_FRAMES_PER_SECOND), crowd);
+                fast.close();
+                LoopbackViewers.Outcome held = play(LoopbackViewers.together(server, get, crowd), crowd, requests,
+                        start);
+                outcome = new LoopbackViewers.Outcome(outcome.served() + held.served(),
+                        outcome.failed() + held.failed(),
+                        outcome.firstFailure() != null ? outcome.firstFailure() : held.firstFailure());
+            }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (outcome.served() == 0) {
                 LOG.warning("warm-up reached no viewer at " + server + " (" + outcome.firstFailure()
@@ -122,6 +143,14 @@ final class Warmup implements AutoCloseable {
         }
     }
 
+    private LoopbackViewers.Outcome play(LoopbackViewers viewers, int count, int finishedBefore, long start)
+            throws IOException {
+        if (count == 0) {
+            return new LoopbackViewers.Outcome(0, 0, null);
+        }
+        return viewers.run(count, start + LIMIT.toNanos(), done -> finished = finishedBefore + done);
+    }
+
     /** True until the warm-up is over: then the server is ready. */
     boolean isWarming() {
         return warming;
@@ -129,7 +158,7 @@ final class Warmup implements AutoCloseable {
 
     /** What {@code /status} and {@code /health} say while warming. */
     String progress() {
-        return "warming up: " + finished + " of " + requests + " viewers";
+        return "warming up: " + finished + " of " + (requests + crowd) + " viewers";
     }
 
     /** The unlisted channel, for a request of the warm-up's own viewers; none for any other request. */

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The warm-up's viewers against real sockets: served, refused, and nobody there. */
+/** The warm-up's viewers against real sockets: served, held together, refused, and nobody there. */
 class LoopbackViewersTest {
     private static final String GET = "GET /stream.gif HTTP/1.1\r\nHost: test\r\n\r\n";
 
@@ -28,6 +28,19 @@ class LoopbackViewersTest {
             assertEquals(60, outcome.served());
             assertEquals(0, outcome.failed());
             server.awaitHungUp(60);
+        }
+    }
+
+    @Test
+    void aCrowdHeldTogetherIsOpenAllAtOnceBeforeAnyoneHangsUp() throws Exception {
+        AtomicInteger hungUp = new AtomicInteger();
+        try (AnsweringServer server = new AnsweringServer("HTTP/1.1 200 OK\r\n\r\nGIF89a", hungUp)) {
+            server.answerLater(Duration.ofMillis(4)); // the n-th connection after n times this: the last after 0.4 s
+            LoopbackViewers viewers = LoopbackViewers.together(server.address(), GET, 100);
+            LoopbackViewers.Outcome outcome = viewers.run(100, deadlineIn(Duration.ofSeconds(30)), done -> { });
+            assertEquals(100, outcome.served());
+            server.awaitHungUp(100);
+            assertEquals(100, server.openAtFirstHangUp(), "connections open when the first viewer hung up");
         }
     }
 
@@ -64,6 +77,10 @@ class LoopbackViewersTest {
         private final ServerSocket socket;
         private final AtomicInteger hungUp;
         private final Thread acceptor;
+        private final AtomicInteger accepted = new AtomicInteger();
+        private final AtomicInteger open = new AtomicInteger();
+        private final AtomicInteger openAtFirstHangUp = new AtomicInteger(-1);
+        private volatile Duration answerDelayStep = Duration.ZERO;
 
         AnsweringServer(String answer, AtomicInteger hungUp) throws IOException {
             this.socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -72,7 +89,9 @@ class LoopbackViewersTest {
                 while (!socket.isClosed()) {
                     try {
                         Socket client = socket.accept();
-                        Thread connection = new Thread(() -> serve(client, answer));
+                        open.incrementAndGet();
+                        Duration delay = answerDelayStep.multipliedBy(accepted.incrementAndGet());
+                        Thread connection = new Thread(() -> serve(client, answer, delay));
                         connection.setDaemon(true);
                         connection.start();
                     } catch (IOException closed) {
@@ -84,16 +103,28 @@ class LoopbackViewersTest {
             acceptor.start();
         }
 
-        private void serve(Socket client, String answer) {
+        private void serve(Socket client, String answer, Duration delay) {
             try (client; InputStream in = client.getInputStream()) {
+                Thread.sleep(delay.toMillis()); // a server slow to answer some: the delay is the test's subject
                 client.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
                 while (in.read() >= 0) {
                     // the request, then nothing until the client hangs up
                 }
             } catch (IOException hungUpHard) {
                 // a reset: the client hung up without lingering
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            openAtFirstHangUp.compareAndSet(-1, open.getAndDecrement());
             hungUp.incrementAndGet();
+        }
+
+        void answerLater(Duration step) {
+            answerDelayStep = step;
+        }
+
+        int openAtFirstHangUp() {
+            return openAtFirstHangUp.get();
         }
 
         InetSocketAddress address() {

@@ -26,12 +26,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The warm-up over a real connector: the first request starts it, /health and /status answer 503 with its
- * progress until its viewers have come and gone, and then nothing of it is left in what the server reports.
+ * progress until its viewers, and then its crowd held at once, have come and gone, and then nothing of it is
+ * left in what the server reports.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WarmupIT {
     private static final int REQUESTS = 600;
+    private static final int CROWD = 300;
+    private static final int VIEWERS = REQUESTS + CROWD;
     private static final String WARMUP_PARAMETER = "gifstream-warmup"; // the WAR's classes are not on this classpath
     private static final KeptLogMessages WARMUP_LOG = new KeptLogMessages();
     // held here: the log manager holds loggers weakly, and a collected one would forget the handler
@@ -44,7 +47,8 @@ class WarmupIT {
     static WebArchive deployment() {
         // the embedded container runs in this JVM: the warm-up's log lines reach this handler
         WARMUP_LOGGER.addHandler(WARMUP_LOG);
-        return TestWar.of("warmup", Map.of("gifstream.warmup.requests", String.valueOf(REQUESTS)));
+        return TestWar.of("warmup", Map.of("gifstream.warmup.requests", String.valueOf(REQUESTS),
+                "gifstream.warmup.crowd", String.valueOf(CROWD)));
     }
 
     @Test
@@ -52,7 +56,7 @@ class WarmupIT {
         StreamClient client = new StreamClient(base);
         HttpResponse<byte[]> first = client.get("health");
         assertEquals(503, first.statusCode());
-        assertTrue(text(first).matches("warming up: \\d+ of " + REQUESTS + " viewers\n"), text(first));
+        assertTrue(text(first).matches("warming up: \\d+ of " + VIEWERS + " viewers\n"), text(first));
         assertEquals("1", first.headers().firstValue("Retry-After").orElseThrow());
 
         // a viewer is served while the server warms up, and a wrong secret makes an ordinary viewer
@@ -65,14 +69,14 @@ class WarmupIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> client.get("health").statusCode() == 200);
         assertEquals(200, client.get("status").statusCode());
         assertTrue(WARMUP_LOG.messages().stream().anyMatch(line -> line.matches(
-                "warmed up in \\d+ ms: " + REQUESTS + " viewers served, 0 failed; ready")), WARMUP_LOG.messages().toString());
+                "warmed up in \\d+ ms: " + VIEWERS + " viewers served, 0 failed; ready")), WARMUP_LOG.messages().toString());
 
-        // the default channel saw the one early viewer, and none of the warm-up's
+        // the default channel saw the one early viewer, and none of the warm-up's, its crowd's neither
         assertEquals(1, client.status().get("viewersJoined").asLong());
         String channels = text(client.get("channels"));
         assertFalse(channels.contains("warmup"), channels);
         String metrics = text(client.get("metrics"));
-        assertFalse(metrics.contains("channel=\"warmup\""), "the warm-up channel shows in /metrics");
+        assertFalse(metrics.contains("channel=\"warmup"), "a warm-up channel shows in /metrics");
     }
 
     private static String text(HttpResponse<byte[]> response) {
