@@ -7,9 +7,10 @@ source "$(dirname "$0")/../lib.sh"
 VERSION=11.0.24
 WORK="$GIFSTREAM_ROOT/target/deploy/tomcat"
 parse_options "$@"
-# A crowd of 5,000 held at once at the end of the warm-up: the processors it leaves in Tomcat's cache (processorCache below) are
-# what a real crowd that size reuses, instead of making 400 MB of new ones that the first young collection
-# after it copies for a second (README, "A warm server from the start"). --set gifstream.warmup.crowd=N to change.
+# A crowd of 5,000 held at once at the end of the warm-up: the processors it leaves in Tomcat's cache
+# (processorCache below) are what a real crowd that size reuses, instead of making 400 MB of new ones that
+# the first young collection after it copies for a second (README, "A warm server from the start").
+# --set gifstream.warmup.crowd=N to change it.
 default_setting gifstream.warmup.crowd=5000
 
 home=$(fetch_distribution "org.apache.tomcat:tomcat:$VERSION" "apache-tomcat-$VERSION")

@@ -27,15 +27,20 @@ final class LoopbackViewers {
     private static final byte[] OK = "HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII);
     private static final long ANSWER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int BURST = 16;
+    private static final long TOGETHER = -1;
 
     record Outcome(int served, int failed, String firstFailure) {
+        /** This run and a later one together. */
+        Outcome and(Outcome later) {
+            return new Outcome(served + later.served, failed + later.failed,
+                    firstFailure != null ? firstFailure : later.firstFailure);
+        }
     }
 
     private final InetSocketAddress server;
     private final byte[] request;
     private final int concurrent;
     private final long holdNanos; // TOGETHER: until every viewer has its answer
-    private static final long TOGETHER = -1;
 
     LoopbackViewers(InetSocketAddress server, String request, int concurrent, Duration hold) {
         this(server, request, concurrent, hold.toNanos());

@@ -120,11 +120,7 @@ final class Warmup implements AutoCloseable {
                 Channel fast = channel;
                 channel = channels.openUnlisted("warmup-crowd", Ingest.demo(CROWD_FRAMES_PER_SECOND), crowd);
                 fast.close();
-                LoopbackViewers.Outcome held = play(LoopbackViewers.together(server, get, crowd), crowd, requests,
-                        start);
-                outcome = new LoopbackViewers.Outcome(outcome.served() + held.served(),
-                        outcome.failed() + held.failed(),
-                        outcome.firstFailure() != null ? outcome.firstFailure() : held.firstFailure());
+                outcome = outcome.and(play(LoopbackViewers.together(server, get, crowd), crowd, requests, start));
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (outcome.served() == 0) {

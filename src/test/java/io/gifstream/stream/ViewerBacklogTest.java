@@ -49,16 +49,8 @@ class ViewerBacklogTest {
 
     @Test
     void aViewerThatFellBehindCatchesUpWithOneWrite() {
-        broadcaster.publish(FRAMES.get(0));
-        broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
-        sink.start();
-        writeAllQueued();
-        int writesOnTime = sink.writes();
-
-        for (int i = 1; i <= BACKLOG; i++) {
-            now += 100 * MS;
-            broadcaster.publish(FRAMES.get(i)); // the connection is busy: each one waits
-        }
+        int writesOnTime = joinWithTheNewestFrame();
+        publishTheBacklog();
         sink.writePossible(); // it drained once
 
         assertEquals(writesOnTime + 1, sink.writes(), "the whole backlog goes out with one write call");
@@ -71,16 +63,8 @@ class ViewerBacklogTest {
     void behindABufferingContainerEachWriteFitsItsBufferAndIsFlushedBeforeTheNext() {
         int twoFrames = FRAMES.get(1).bytes().length + FRAMES.get(2).bytes().length;
         sink.buffering(twoFrames);
-        broadcaster.publish(FRAMES.get(0));
-        broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
-        sink.start();
-        writeAllQueued();
-        int writesOnTime = sink.writes();
-
-        for (int i = 1; i <= BACKLOG; i++) {
-            now += 100 * MS;
-            broadcaster.publish(FRAMES.get(i));
-        }
+        int writesOnTime = joinWithTheNewestFrame();
+        publishTheBacklog();
         writeAllQueued(); // the sink fails any write that overflows what an earlier one left unflushed
 
         assertEquals(writesOnTime + 2, sink.writes(), "the first two frames together, the third alone");
@@ -91,10 +75,7 @@ class ViewerBacklogTest {
 
     @Test
     void theStreamHeaderGoesOutAloneAsTheResponsesFirstWrite() {
-        broadcaster.publish(FRAMES.get(0));
-        broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
-        sink.start();
-        writeAllQueued();
+        joinWithTheNewestFrame();
 
         assertArrayEquals(FRAMES.get(0).header().bytes(), sink.firstWrite(),
                 "the header alone: WildFly sent some streams their start twice when it came with the first frame");
@@ -112,6 +93,23 @@ class ViewerBacklogTest {
             at += frame.bytes().length;
         }
         assertEquals(stream.length, at, "nothing after the last frame");
+    }
+
+    /** The viewer joins and is sent the newest frame; returns how many write calls that took. */
+    private int joinWithTheNewestFrame() {
+        broadcaster.publish(FRAMES.get(0));
+        broadcaster.join(sink, "10.0.0.1", "slow", Duration.ZERO);
+        sink.start();
+        writeAllQueued();
+        return sink.writes();
+    }
+
+    /** The next frames, 100 ms apart, while the connection is busy: each one waits. */
+    private void publishTheBacklog() {
+        for (int i = 1; i <= BACKLOG; i++) {
+            now += 100 * MS;
+            broadcaster.publish(FRAMES.get(i));
+        }
     }
 
     private void writeAllQueued() {
