@@ -26,8 +26,10 @@ fi
 # of response headers instead of 8, so that 5,000 viewers hold about 18 KiB of heap less each; every
 # connection's state kept for reuse (processorCache and bufferPool, 200 and 500 by default; the Tomcat docs
 # advise the most concurrent requests for asynchronous ones), so that the crowd the warm-up holds leaves that
-# many ready (gifstream.warmup.crowd below); no shutdown port (the process is stopped by a signal)
-connector='acceptCount="4096" socket.appReadBufSize="1024" maxHttpResponseHeaderSize="4096" processorCache="-1" socket.bufferPool="-1"'
+# many ready (gifstream.warmup.crowd below); room for 20,000 open connections (maxConnections, 8,192 by
+# default: 10,000 viewers would leave the last ones waiting in the accept queue); no shutdown port (the
+# process is stopped by a signal)
+connector='acceptCount="4096" socket.appReadBufSize="1024" maxHttpResponseHeaderSize="4096" processorCache="-1" socket.bufferPool="-1" maxConnections="20000"'
 sed -i -E "s/<Connector port=\"[0-9]+\" protocol=\"HTTP\/1.1\"( acceptCount=\"[0-9]+\"( [a-zA-Z.]+=\"[0-9-]+\")*)?/<Connector port=\"$PORT\" protocol=\"HTTP\/1.1\" $connector/; s/<Server port=\"[0-9-]+\"/<Server port=\"-1\"/" \
   "$base/conf/server.xml"
 
