@@ -12,6 +12,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +43,7 @@ class LoopbackViewersTest {
             LoopbackViewers.Outcome outcome = viewers.run(100, deadlineIn(Duration.ofSeconds(30)), done -> { });
             assertEquals(100, outcome.served());
             server.awaitHungUp(100);
-            assertEquals(100, server.openAtFirstHangUp(), "connections open when the first viewer hung up");
+            assertEquals(100, server.answeredAtFirstHangUp(), "connections answered when the first viewer hung up");
         }
     }
 
@@ -74,12 +77,18 @@ class LoopbackViewersTest {
 
     /** Answers every connection with these bytes, then waits for the client to hang up, counting those who do. */
     private static final class AnsweringServer implements AutoCloseable {
+        // each connection on a thread of its own: it reads until the client hangs up
+        private static final Executor OWN_THREAD = task -> {
+            Thread connection = new Thread(task);
+            connection.setDaemon(true);
+            connection.start();
+        };
         private final ServerSocket socket;
         private final AtomicInteger hungUp;
         private final Thread acceptor;
         private final AtomicInteger accepted = new AtomicInteger();
-        private final AtomicInteger open = new AtomicInteger();
-        private final AtomicInteger openAtFirstHangUp = new AtomicInteger(-1);
+        private final AtomicInteger answered = new AtomicInteger();
+        private final AtomicInteger answeredAtFirstHangUp = new AtomicInteger(-1);
         private volatile Duration answerDelayStep = Duration.ZERO;
 
         AnsweringServer(String answer, AtomicInteger hungUp) throws IOException {
@@ -89,11 +98,10 @@ class LoopbackViewersTest {
                 while (!socket.isClosed()) {
                     try {
                         Socket client = socket.accept();
-                        open.incrementAndGet();
                         Duration delay = answerDelayStep.multipliedBy(accepted.incrementAndGet());
-                        Thread connection = new Thread(() -> serve(client, answer, delay));
-                        connection.setDaemon(true);
-                        connection.start();
+                        // a server slow to answer some: the JDK's delayer hands each connection on when its time comes
+                        CompletableFuture.runAsync(() -> serve(client, answer),
+                                CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, OWN_THREAD));
                     } catch (IOException closed) {
                         return;
                     }
@@ -103,19 +111,17 @@ class LoopbackViewersTest {
             acceptor.start();
         }
 
-        private void serve(Socket client, String answer, Duration delay) {
+        private void serve(Socket client, String answer) {
             try (client; InputStream in = client.getInputStream()) {
-                Thread.sleep(delay.toMillis()); // a server slow to answer some: the delay is the test's subject
+                answered.incrementAndGet(); // before the bytes: no client can hang up on an answer not yet counted
                 client.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
                 while (in.read() >= 0) {
                     // the request, then nothing until the client hangs up
                 }
             } catch (IOException hungUpHard) {
                 // a reset: the client hung up without lingering
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-            openAtFirstHangUp.compareAndSet(-1, open.getAndDecrement());
+            answeredAtFirstHangUp.compareAndSet(-1, answered.get());
             hungUp.incrementAndGet();
         }
 
@@ -123,8 +129,8 @@ class LoopbackViewersTest {
             answerDelayStep = step;
         }
 
-        int openAtFirstHangUp() {
-            return openAtFirstHangUp.get();
+        int answeredAtFirstHangUp() {
+            return answeredAtFirstHangUp.get();
         }
 
         InetSocketAddress address() {
