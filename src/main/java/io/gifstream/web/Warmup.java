@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * page reconnects.
  *
  * <p>So from the first request, which tells the server its own address, it plays {@code requests} short
- * viewers to itself over that connector ({@link LoopbackViewers}): the container's request path, the
+ * viewers to itself over that connector ({@link LoopbackViewers}), and more while the JIT compiler is still
+ * busy: the container's request path (a browser's request: kept alive, so the response is chunked), the
  * non-blocking writes and the fan-out, all the way, on an unlisted channel of the test pattern whose viewers
  * take no real seat and show in no count. Meanwhile {@code /status} and {@code /health} answer 503 "warming up"
  * ({@link WarmupFilter}), so that load balancers, the page and benchmarks wait; streams are served as usual.
@@ -40,6 +41,9 @@ final class Warmup implements AutoCloseable {
     static final String PARAMETER = "gifstream-warmup";
     private static final Logger LOG = Logger.getLogger(Warmup.class.getName());
     private static final int CONCURRENT = 200;
+    private static final int ROUND = 2_000;
+    // room for viewers that hung up before the server noticed: with 400, a busy Jetty answered 4-7 % of them 503
+    private static final int SEATS = CONCURRENT * 5;
     private static final Duration HOLD = Duration.ofMillis(250);
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final double FRAMES_PER_SECOND = 25;
@@ -49,10 +53,12 @@ final class Warmup implements AutoCloseable {
     private final int crowd;
     private final Optional<String> accessToken;
     private final Channels channels;
+    private final JitCompiler compiler;
     private final String secret = newSecret();
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean warming;
     private volatile int finished;
+    private volatile int planned; // short viewers: requests, and the rounds added while the JIT compiler is busy
     private volatile Channel channel;
     private volatile Thread thread;
 
@@ -61,6 +67,8 @@ final class Warmup implements AutoCloseable {
         this.crowd = crowd;
         this.accessToken = accessToken;
         this.channels = channels;
+        this.compiler = JitCompiler.ofThisJvm();
+        this.planned = requests;
         this.warming = requests + crowd > 0;
     }
 
@@ -83,7 +91,7 @@ final class Warmup implements AutoCloseable {
         try {
             InetSocketAddress server = new InetSocketAddress(request.getLocalAddr(), request.getLocalPort());
             String get = request(request.getContextPath(), server);
-            channel = channels.openUnlisted("warmup", Ingest.demo(FRAMES_PER_SECOND), CONCURRENT * 2);
+            channel = channels.openUnlisted("warmup", Ingest.demo(FRAMES_PER_SECOND), SEATS);
             Thread warmer = new Thread(() -> run(server, get), "gifstream-warmup");
             warmer.setDaemon(true);
             thread = warmer;
@@ -98,29 +106,32 @@ final class Warmup implements AutoCloseable {
         }
     }
 
+    // a browser's request: kept alive, so the container chunks the response as it does for every real viewer
+    // (with "Connection: close" its chunking stayed cold, and the first real crowd met it being compiled)
     private String request(String contextPath, InetSocketAddress server) {
         String host = server.getAddress().getHostAddress();
         String hostHeader = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + server.getPort();
         return "GET " + contextPath + "/stream.gif?" + PARAMETER + "=" + secret + " HTTP/1.1\r\n"
                 + "Host: " + hostHeader + "\r\n"
+                + "Accept: image/avif,image/webp,image/apng,image/*,*/*;q=0.8\r\n"
                 + accessToken.map(token -> "Authorization: Bearer " + token + "\r\n").orElse("")
-                + "Connection: close\r\n\r\n";
+                + "\r\n";
     }
 
     private void run(InetSocketAddress server, String get) {
         long start = System.nanoTime();
         LOG.info("warming up: " + requests + " viewers of this server at " + server + ", " + CONCURRENT
-                + " at a time" + (crowd > 0 ? ", then a crowd of " + crowd + " at once" : "")
+                + " at a time (more while the JIT compiler is busy)"
+                + (crowd > 0 ? ", then a crowd of " + crowd + " at once" : "")
                 + ", before /status and /health report it ready");
         try {
-            LoopbackViewers.Outcome outcome = play(new LoopbackViewers(server, get, CONCURRENT, HOLD), requests, 0,
-                    start);
+            LoopbackViewers.Outcome outcome = playUntilCompiled(server, get, start);
             boolean reachable = requests == 0 || outcome.served() > 0;
             if (crowd > 0 && reachable && !Thread.currentThread().isInterrupted()) {
                 Channel fast = channel;
                 channel = channels.openUnlisted("warmup-crowd", Ingest.demo(CROWD_FRAMES_PER_SECOND), crowd);
                 fast.close();
-                outcome = outcome.and(play(LoopbackViewers.together(server, get, crowd), crowd, requests, start));
+                outcome = outcome.and(play(LoopbackViewers.together(server, get, crowd), crowd, planned, start));
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (outcome.served() == 0) {
@@ -139,6 +150,37 @@ final class Warmup implements AutoCloseable {
         }
     }
 
+    /**
+     * The short viewers: {@code requests} of them, and more, a round at a time, while the JIT compiler was busy
+     * during the last round. It takes a method to its last tier thousands of calls after the method got hot, and
+     * later still while it has a queue: on Jetty, 10,000 viewers left it still compiling the container's request
+     * path, which it then did under the first real crowd (3.8 s of compiling in that crowd's first 3 s, its
+     * frames a second late).
+     */
+    private LoopbackViewers.Outcome playUntilCompiled(InetSocketAddress server, String get, long start)
+            throws IOException {
+        int round = Math.min(ROUND, requests);
+        int played = requests - round;
+        LoopbackViewers.Outcome outcome = play(shortViewers(server, get), played, 0, start);
+        boolean more = round > 0;
+        while (more) {
+            compiler.mark();
+            outcome = outcome.and(play(shortViewers(server, get), round, played, start));
+            played += round;
+            more = outcome.served() > 0 && compiler.busySinceMark() && System.nanoTime() - start < LIMIT.toNanos()
+                    && !Thread.currentThread().isInterrupted();
+            if (more) {
+                planned += round;
+                LOG.info("warm-up goes on: the JIT compiler is still busy (" + compiler.sinceMark() + ")");
+            }
+        }
+        return outcome;
+    }
+
+    private static LoopbackViewers shortViewers(InetSocketAddress server, String get) {
+        return new LoopbackViewers(server, get, CONCURRENT, HOLD);
+    }
+
     private LoopbackViewers.Outcome play(LoopbackViewers viewers, int count, int finishedBefore, long start)
             throws IOException {
         if (count == 0) {
@@ -154,7 +196,7 @@ final class Warmup implements AutoCloseable {
 
     /** What {@code /status} and {@code /health} say while warming. */
     String progress() {
-        return "warming up: " + finished + " of " + (requests + crowd) + " viewers";
+        return "warming up: " + finished + " of " + (planned + crowd) + " viewers";
     }
 
     /** The unlisted channel, for a request of the warm-up's own viewers; none for any other request. */
