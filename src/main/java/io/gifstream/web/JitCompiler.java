@@ -44,7 +44,7 @@ final class JitCompiler {
         return compiling > elapsed * BUSY_SHARE;
     }
 
-    /** Compiling time since the mark, as a share of the time since it, for a log line. */
+    /** The compiling time and the time since the mark, for a log line. */
     String sinceMark() {
         if (compilingMillis == null) {
             return "unknown";

@@ -155,7 +155,7 @@ final class Warmup implements AutoCloseable {
      * The short viewers: {@code requests} of them, and more, a round at a time, while the JIT compiler was busy
      * during the last round. It takes a method to its last tier thousands of calls after the method got hot, and
      * later still while it has a queue: on Jetty, 10,000 viewers left it still compiling the container's request
-     * path, which it then did under the first real crowd (3.8 s of compiling in that crowd's first 3 s, its
+     * path, which it then did under the first real crowd (3.8 s of compiling in that crowd's first 3.4 s, its
      * frames a second late).
      */
     private LoopbackViewers.Outcome playUntilCompiled(InetSocketAddress server, String get, long start)
@@ -182,7 +182,8 @@ final class Warmup implements AutoCloseable {
      * The crowd is there to leave container state (Tomcat's cached processors) that a real crowd finds ready and
      * old, and it is old only once a collection ran after it. That used to be luck: after the short viewers' last
      * round the young generation could hold the whole crowd, and the first collection under the real crowd then
-     * moved its 400 MB (1.2 s, every viewer waiting; 0.2-0.4 s without it). So a full collection, once, now.
+     * moved its 400 MB (1.2 s, every viewer waiting). So a full collection, once, now: the young collections
+     * under a real crowd of 5,000 then took about 0.1 s.
      */
     private static void collectTheCrowdsState() {
         long begin = System.nanoTime();
