@@ -25,9 +25,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,10 +119,14 @@ class WebKitPlaybackIT {
 
     /** Screenshots of the element every 100 ms (or as fast as they come) for this long; how many differ. */
     private int distinctPictures(String id, Duration duration, String name) {
+        return distinctPictures(id, duration, name, browser::screenshotOf);
+    }
+
+    private int distinctPictures(String id, Duration duration, String name, Function<String, byte[]> camera) {
         List<int[]> pictures = new ArrayList<>();
         long end = System.nanoTime() + duration.toNanos();
         await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).atMost(duration.plusSeconds(10)).until(() -> {
-            byte[] png = browser.screenshotOf(id);
+            byte[] png = camera.apply(id);
             Screenshots.save(png, SCREENSHOTS.resolve(name + "-" + pictures.size() + ".png"));
             pictures.add(Screenshots.pixels(png));
             return System.nanoTime() >= end;
@@ -124,6 +134,25 @@ class WebKitPlaybackIT {
         Set<Integer> distinct = new HashSet<>();
         pictures.forEach(p -> distinct.add(Arrays.hashCode(p)));
         return distinct.size();
+    }
+
+    /**
+     * A screenshot, or this test aborted when WebKit gives none within 10 s. Seen twice in CI after the
+     * first picture was not painted either: WebKit then answers no screenshot at all, and there is
+     * nothing to compare, which says nothing new about the engine's limit this test watches.
+     */
+    private byte[] screenshotOrAbort(String id) {
+        CompletableFuture<byte[]> screenshot = CompletableFuture.supplyAsync(() -> browser.screenshotOf(id));
+        try {
+            return screenshot.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException hung) {
+            return Assumptions.abort("WebKit gave no screenshot within 10 s (its page stuck on the endless GIF)");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("the screenshot failed", failed.getCause());
+        }
     }
 
     private long framesSent() {
@@ -143,7 +172,7 @@ class WebKitPlaybackIT {
         long sentBefore = framesSent();
 
         // this is the engine's limit /stills exists for: frames arrive, the picture does not move
-        assertEquals(1, distinctPictures("picture", Duration.ofSeconds(3), "endless"),
+        assertEquals(1, distinctPictures("picture", Duration.ofSeconds(3), "endless", this::screenshotOrAbort),
                 "the endless GIF animates in WebKit now (endless-*.png): /stills may no longer be needed");
         assertTrue(framesSent() - sentBefore >= 10, "the stream did not flow while the picture stood still");
     }
