@@ -9,7 +9,8 @@ import java.io.IOException;
  * <ul>
  *   <li>writes start with the first {@link Callbacks#onWritePossible()} after {@link #listen};</li>
  *   <li>{@link #write} and {@link #flush} return at once and may be called only right after
- *       {@link #isReady()} said true; when it says false, {@code onWritePossible} follows as soon as
+ *       {@link #isReady()} said true (a flush also right after a write that stayed buffered, see
+ *       {@link #writeStaysBuffered}); when it says false, {@code onWritePossible} follows as soon as
  *       writing is possible again;</li>
  *   <li>after {@link #complete()}, or once {@link Callbacks#onComplete()} or {@code onError} arrived,
  *       the container may hand the stream to another request: nothing may touch it any more, except
@@ -29,6 +30,16 @@ public interface ViewerSink {
 
     /** True when {@link #write} sends at once, so that no {@link #flush} need follow it. */
     default boolean sendsOnWrite() {
+        return false;
+    }
+
+    /**
+     * True when a write of this many bytes, into a buffer the last flush emptied, only fills the
+     * container's buffer, with room to spare: it sends nothing, so the stream is still ready and the
+     * {@link #flush} that sends it may follow without asking {@link #isReady()} again (Tomcat and
+     * Undertow write to the connection only when a write fills their buffer).
+     */
+    default boolean writeStaysBuffered(int bytes) {
         return false;
     }
 

@@ -42,16 +42,17 @@ final class ServletViewerSink implements ViewerSink {
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final MethodHandle directWrite; // null: write(byte[]), then flush
+    private final int bufferSize; // the container's response buffer; 0 when it does not say
     private final int largestWrite;
 
     ServletViewerSink(AsyncContext async, ServletOutputStream out) {
         this.async = async;
         this.out = out;
         this.directWrite = DIRECT_WRITE.get(out.getClass());
-        int buffer = async.getResponse().getBufferSize();
-        this.largestWrite = directWrite != null || buffer <= 0
+        this.bufferSize = Math.max(0, async.getResponse().getBufferSize());
+        this.largestWrite = directWrite != null || bufferSize == 0
                 ? ViewerSink.super.largestWrite()
-                : Math.min(buffer, ViewerSink.super.largestWrite());
+                : Math.min(bufferSize, ViewerSink.super.largestWrite());
     }
 
     @Override
@@ -114,6 +115,11 @@ final class ServletViewerSink implements ViewerSink {
     @Override
     public boolean sendsOnWrite() {
         return directWrite != null;
+    }
+
+    @Override
+    public boolean writeStaysBuffered(int bytes) {
+        return directWrite == null && bytes < bufferSize;
     }
 
     @Override

@@ -86,6 +86,9 @@ final class ScriptedSink implements ViewerSink {
             }
             buffered += data.length;
         }
+        if (writeStaysBuffered(data.length) && buffered == data.length) {
+            mayWrite = true; // it only filled the emptied buffer, with room to spare: nothing was sent
+        }
         raw.writeBytes(data);
         bytes += data.length;
         writes++;
@@ -99,6 +102,11 @@ final class ScriptedSink implements ViewerSink {
         touch("flush");
         useReadiness("flush");
         buffered = 0;
+    }
+
+    @Override
+    public boolean writeStaysBuffered(int bytes) {
+        return bytes < buffer;
     }
 
     @Override
