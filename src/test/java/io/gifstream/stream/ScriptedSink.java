@@ -34,6 +34,7 @@ final class ScriptedSink implements ViewerSink {
     private boolean erred;
     private long bytes;
     private int writes;
+    private int isReadyCalls;
     private byte[] firstWrite;
 
     /** @param readiness how likely an {@code isReady()} is true, 1 for a connection that always keeps up */
@@ -55,6 +56,7 @@ final class ScriptedSink implements ViewerSink {
     @Override
     public synchronized boolean isReady() {
         touch("isReady");
+        isReadyCalls++;
         if (readyOnce) {
             readyOnce = false;
             mayWrite = true;
@@ -168,6 +170,11 @@ final class ScriptedSink implements ViewerSink {
     /** How many write calls the viewer made. */
     synchronized int writes() {
         return writes;
+    }
+
+    /** How many times the viewer asked {@code isReady()}. */
+    synchronized int isReadyCalls() {
+        return isReadyCalls;
     }
 
     /** Every byte written so far. */

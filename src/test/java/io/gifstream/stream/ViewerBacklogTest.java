@@ -74,6 +74,31 @@ class ViewerBacklogTest {
     }
 
     @Test
+    void aViewerThatKeepsUpAsksIsReadyOnlyBeforeWhatItWrites() {
+        ScriptedSink unsized = new ScriptedSink("unsized", new Random(2), () -> now, 1);
+        ScriptedSink buffering = new ScriptedSink("buffering", new Random(3), () -> now, 1).buffering(64 * 1024);
+        broadcaster.publish(FRAMES.get(0));
+        for (ScriptedSink viewer : List.of(unsized, buffering)) {
+            broadcaster.join(viewer, "10.0.0.2", viewer.toString(), Duration.ZERO);
+            viewer.start();
+        }
+        int unsizedBefore = unsized.isReadyCalls();
+        int bufferingBefore = buffering.isReadyCalls();
+        for (int i = 1; i <= 10; i++) {
+            now += 100 * MS;
+            broadcaster.publish(FRAMES.get(i % FRAMES.size()));
+        }
+
+        // in Tomcat each isReady() is a lock and a walk through five layers: none when nothing waits, and
+        // none between a write and its flush when the container says the write stayed in its buffer
+        for (ScriptedSink viewer : List.of(unsized, buffering)) {
+            assertEquals(11, viewer.received.liveFrames(), viewer + ": every frame");
+        }
+        assertEquals(20, unsized.isReadyCalls() - unsizedBefore, "isReady() calls for 10 frames, each written and flushed");
+        assertEquals(10, buffering.isReadyCalls() - bufferingBefore, "isReady() calls for 10 frames, each written into the buffer and flushed");
+    }
+
+    @Test
     void theStreamHeaderGoesOutAloneAsTheResponsesFirstWrite() {
         joinWithTheNewestFrame();
 
