@@ -51,8 +51,10 @@ echo "gifstream on Tomcat $VERSION: http://localhost:$PORT/ (instance: $base)" >
 # every per-viewer object that points at a fresh frame or write) took a quarter of a core, and the server
 # 120 % of one instead of 70 % (bench/README.md, "Side by side with the floor"). A heap of 2 GiB from the
 # start: Tomcat holds about 80 KiB per open response, and a crowd of 5,000 arriving on the default initial
-# heap (1/64 of the machine's memory) made it grow through full collections of 0.3-0.6 s each. Settings
-# given in CATALINA_OPTS come later and win.
-export CATALINA_OPTS="-XX:+UseParallelGC -Xms2g -Xmx2g ${CATALINA_OPTS:-}"
+# heap (1/64 of the machine's memory) made it grow through full collections of 0.3-0.6 s each.
+# MaxTenuringThreshold=0: what outlives one young collection is a connection's state, kept for minutes or
+# for reuse, so it goes to the old generation at once instead of being copied by every young collection
+# (deploy/jetty/run.sh). Settings given in CATALINA_OPTS come later and win.
+export CATALINA_OPTS="-XX:+UseParallelGC -XX:MaxTenuringThreshold=0 -Xms2g -Xmx2g ${CATALINA_OPTS:-}"
 export CATALINA_HOME="$home" CATALINA_BASE="$base"
 exec "$home/bin/catalina.sh" run

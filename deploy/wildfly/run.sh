@@ -36,7 +36,10 @@ echo "gifstream on WildFly $VERSION: http://localhost:$PORT/ (server base: $base
 # A heap of 1 GiB from the start instead of WildFly's 64 MiB growing to 512: on the growing one, 5,000 viewers
 # brought full collections of about 0.3 s ("Ergonomics") every 25 s or so; on the fixed one only young
 # collections of 55-95 ms came (bench/README.md, "A warm-up that waits for the JIT compiler").
+# MaxTenuringThreshold=0: what outlives one young collection is a viewer's connection, which lives for minutes,
+# so it goes to the old generation at once instead of being copied by every young collection
+# (deploy/jetty/run.sh).
 # (standalone.conf takes the heap settings from JBOSS_JAVA_SIZING and keeps its other defaults)
-export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms1g -Xmx1g} -XX:+UseParallelGC"
+export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms1g -Xmx1g} -XX:+UseParallelGC -XX:MaxTenuringThreshold=0"
 export JBOSS_HOME="$home"
 exec "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset"
