@@ -55,7 +55,7 @@ cd "$base"
 # short-lived, so its young-generation pauses stay in tens of milliseconds.
 # MaxTenuringThreshold=0: what outlives one young collection is a viewer's connection, which lives for minutes,
 # so it goes to the old generation at once instead of being copied again by every young collection (with
-# 5,000 viewers 45-140 ms every 14 s before, 12-19 ms after the one collection that moves them).
+# 5,000 viewers 45-140 ms every 14 s before, 12-38 ms after the one collection that moves them).
 # scanInterval 1: the deployer notices a changed or removed ROOT.xml (redeploy/undeploy) within a second.
 # acceptQueueSize: Jetty's default leaves the kernel's queue of new connections at 50; a crowd arriving at
 # 2,000 a second overflows it whenever the acceptor pauses, and each dropped connection waits a second for
