@@ -185,9 +185,9 @@ final class Warmup implements AutoCloseable {
 
     /**
      * The warm-up leaves the young generation full of its viewers' garbage, so the first collection after it
-     * used to fall wherever the next allocations took it: on Jetty, in one run of three, among the 2,000
-     * connections a second of a crowd arriving at the ready server (a 138 ms pause; that second's frames p50
-     * 307 ms late, p99 990 ms). Emptied, it holds the arrival and the next 10 s or so of frames. And a crowd
+     * used to fall wherever the next allocations took it: on Jetty, in one of three runs with a GC log, among
+     * the 2,000 connections a second of a crowd arriving at the ready server (a 138 ms pause; that second's
+     * frames p50 307 ms late, p99 990 ms). Emptied, it holds the arrival and the next 10 s or so of frames. And a crowd
      * held by the warm-up is there to leave container state (Tomcat's cached processors) that a real crowd finds
      * ready and old, which it is only once a collection ran after it: the first collection under a real crowd
      * had moved its 400 MB (1.2 s, every viewer waiting). So a full collection, once.
