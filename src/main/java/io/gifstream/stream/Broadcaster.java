@@ -53,7 +53,11 @@ public final class Broadcaster implements AutoCloseable {
     private long lastActivityNanos;
     private boolean closed;
 
-    private record Published(SharedFrame frame, long atNanos) {
+    // the queue item every viewer gets for it, one for all (not one per viewer and frame)
+    private record Published(Chunk.Frame chunk, long atNanos) {
+        SharedFrame frame() {
+            return chunk.frame();
+        }
     }
 
     public Broadcaster(StreamSettings settings) {
@@ -186,7 +190,7 @@ public final class Broadcaster implements AutoCloseable {
                 startNewStream(frame.header());
             }
             long now = nanoTime.getAsLong();
-            SharedFrame shared = SharedFrame.of(frame);
+            Chunk.Frame shared = new Chunk.Frame(SharedFrame.of(frame));
             history.addLast(new Published(shared, now));
             pruneHistory(now);
             if (viewersChanged) {
@@ -313,16 +317,16 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     // newest frames covering the preroll time, never more than a backlog, and at least the newest one
-    private List<SharedFrame> preroll(Duration preroll) {
+    private List<Chunk.Frame> preroll(Duration preroll) {
         long oldest = nanoTime.getAsLong() - preroll.toNanos();
-        ArrayDeque<SharedFrame> frames = new ArrayDeque<>();
+        ArrayDeque<Chunk.Frame> frames = new ArrayDeque<>();
         var newestFirst = history.descendingIterator();
         while (newestFirst.hasNext() && frames.size() < settings.backlogFrames()) {
             Published published = newestFirst.next();
             if (!frames.isEmpty() && published.atNanos() - oldest < 0) {
                 break;
             }
-            frames.addFirst(published.frame());
+            frames.addFirst(published.chunk());
         }
         return List.copyOf(frames);
     }

@@ -4,7 +4,6 @@ import io.gifstream.gif.StreamHeader;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -47,7 +46,7 @@ public final class Viewer implements ViewerSink.Callbacks {
     private boolean ending;
 
     private final ReentrantLock writer = new ReentrantLock();
-    private final AtomicBoolean writeRequested = new AtomicBoolean();
+    private volatile boolean writeRequested; // a field, not an AtomicBoolean: one object less to reach per frame
     private volatile boolean closed; // set holding writer
     private volatile boolean writesStarted;
     private volatile long blockedSinceNanos = NOT_BLOCKED;
@@ -98,14 +97,14 @@ public final class Viewer implements ViewerSink.Callbacks {
     // ---- enqueueing, called by the broadcaster under its lock: no I/O here ----
 
     /** Starts the stream: the header, then the preroll frames. Called at most once, before any frame. */
-    void start(StreamHeader streamHeader, List<SharedFrame> preroll) {
+    void start(StreamHeader streamHeader, List<Chunk.Frame> preroll) {
         synchronized (queue) {
             if (ending) {
                 return;
             }
             header = streamHeader;
             queue.add(new Chunk.Header(streamHeader));
-            for (SharedFrame frame : preroll) {
+            for (Chunk.Frame frame : preroll) {
                 enqueueFrame(frame);
             }
             counters.framesQueued.add(preroll.size());
@@ -116,13 +115,13 @@ public final class Viewer implements ViewerSink.Callbacks {
      * Queues a frame of the given stream, starting the stream first if this viewer has no header yet.
      * False when the stream is ending and takes no more frames; the caller counts the frames queued.
      */
-    boolean offer(SharedFrame frame) {
+    boolean offer(Chunk.Frame frame) {
         synchronized (queue) {
             if (ending) {
                 return false;
             }
             if (header == null) {
-                start(frame.gif().header(), List.of());
+                start(frame.frame().gif().header(), List.of());
             }
             enqueueFrame(frame);
             return true;
@@ -178,11 +177,11 @@ public final class Viewer implements ViewerSink.Callbacks {
         }
     }
 
-    private void enqueueFrame(SharedFrame frame) {
+    private void enqueueFrame(Chunk.Frame frame) {
         if (queuedFrames == backlogFrames) {
             dropOldestFrame();
         }
-        queue.add(new Chunk.Frame(frame));
+        queue.add(frame);
         queuedFrames++;
     }
 
@@ -219,11 +218,11 @@ public final class Viewer implements ViewerSink.Callbacks {
 
     /** Writes what is queued as far as the connection accepts it now; safe to call from any thread. */
     void drain() {
-        writeRequested.set(true);
+        writeRequested = true;
         // a failed tryLock means another thread writes: it sees this request before it stops
-        while (writeRequested.get() && writer.tryLock()) {
+        while (writeRequested && writer.tryLock()) {
             try {
-                writeRequested.set(false);
+                writeRequested = false;
                 if (writesStarted && !closed) {
                     writeWhileReady();
                 }

@@ -70,8 +70,13 @@ final class WriteBatch {
                 counters.keepAlivesSent.increment();
             }
         }
-        chunks.subList(0, count).clear();
-        parts.subList(0, count).clear();
+        if (count == chunks.size()) {
+            chunks.clear(); // the usual case, and no sub-list made for it
+            parts.clear();
+        } else {
+            chunks.subList(0, count).clear();
+            parts.subList(0, count).clear();
+        }
     }
 
     /** Counts the live frames of a batch whose write failed, and those still waiting, as unsent; empties it. */
