@@ -56,9 +56,13 @@ cd "$base"
 # MaxTenuringThreshold=0: what outlives one young collection is a viewer's connection, which lives for minutes,
 # so it goes to the old generation at once instead of being copied again by every young collection (with
 # 5,000 viewers 45-140 ms every 14 s before, 12-38 ms after the one collection that moves them).
+# A fixed heap of 1 GiB, every page of it touched at start (AlwaysPreTouch): on the default heap, which grows
+# and resizes its young generation, the collection that moves a crowd of 5,000 into the old generation first
+# faulted in each page it copied to (77-113 ms; 57-58 ms pretouched), and in some runs the server took up to
+# 1,000 page faults a second, 15 pretouched (bench/README.md, "One queue item for all, direct copies...").
 # scanInterval 1: the deployer notices a changed or removed ROOT.xml (redeploy/undeploy) within a second.
 # acceptQueueSize: Jetty's default leaves the kernel's queue of new connections at 50; a crowd arriving at
 # 2,000 a second overflows it whenever the acceptor pauses, and each dropped connection waits a second for
 # its retry (measured: the last viewers of a 5,000 crowd started a second, 10 frames, late)
-exec java -XX:+UseParallelGC -XX:MaxTenuringThreshold=0 -jar "$home/start.jar" "jetty.http.port=$PORT" jetty.http.acceptQueueSize=4096 \
-  jetty.deploy.scanInterval=1
+exec java -XX:+UseParallelGC -XX:MaxTenuringThreshold=0 -Xms1g -Xmx1g -XX:+AlwaysPreTouch \
+  -jar "$home/start.jar" "jetty.http.port=$PORT" jetty.http.acceptQueueSize=4096 jetty.deploy.scanInterval=1
