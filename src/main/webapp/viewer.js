@@ -3,7 +3,8 @@
 // late picture late. Every new picture — a fresh connection or a snapshot — loads into a new image
 // on top of the one on screen and is swapped in once it shows a picture: no blank, ever.
 // - The page cannot see a stream end (no browser fires an event when a multipart response ends or
-//   breaks), so it trusts the status poll: when it fails, the server is gone; the picture stays, and a
+//   breaks), so it trusts the status poll (every 2 s, up to 10 s when thousands of pages poll the
+//   server, as its answer says): when it fails, the server is gone; the picture stays, and a
 //   fresh connection follows once the server answers again (capped backoff). A fresh connection every
 //   minute (by default) also picks up a stream that ended quietly (a new frame size, a proxy closing
 //   a long response). Each connection asks the server to end it a few seconds after the next one is
@@ -39,6 +40,7 @@
     var STATUS_TIMEOUT_MS = 5000; // a poll that hangs longer counts as failed, and the next one still comes
     var backoffMs = 500;
     var freshEveryMs = 60000;
+    var pollMs = 2000; // until the server says how long to wait (longer when thousands of pages poll it)
     var freshTimer = null;
     var reconnectTimer = null;
     var incoming = null; // a fresh connection that has not shown a picture yet
@@ -176,6 +178,7 @@
           }
           viewers.textContent = status.viewers;
           framesFlow = status.live;
+          if (status.pollSeconds > 0) pollMs = status.pollSeconds * 1000;
           var every = status.pageRecycleSeconds * 1000;
           if (every > 0 && every !== freshEveryMs) {
             freshEveryMs = every;
@@ -194,7 +197,7 @@
       if (incoming === null && reconnectTimer === null && !missing && !image.src) connect();
     });
     (function pollStatus() {
-      setTimeout(function () { refreshStatus().then(pollStatus); }, jittered(2000));
+      setTimeout(function () { refreshStatus().then(pollStatus); }, jittered(pollMs));
     })();
   }
 

@@ -7,6 +7,7 @@ package io.gifstream.web;
  * @param viewers            viewers watching now (the page shows the number)
  * @param live               whether frames arrive, as {@code /health} judges it
  * @param pageRecycleSeconds how often the page opens a fresh connection
+ * @param pollSeconds        how long the page waits before it asks again ({@link PollInterval})
  */
-public record PageStatus(int viewers, boolean live, long pageRecycleSeconds) {
+public record PageStatus(int viewers, boolean live, long pageRecycleSeconds, long pollSeconds) {
 }

@@ -36,11 +36,12 @@ public record StatusReport(
         int liveThreads,
         long openFileDescriptors,
         long pageRecycleSeconds,
+        long pollSeconds,
         boolean live,
         double secondsSinceLastFrame) {
 
     static StatusReport of(StreamStats stream, IngestStatus ingest, long uptimeSeconds, long pageRecycleSeconds,
-                           boolean live) {
+                           long pollSeconds, boolean live) {
         var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long descriptors = countOpenFileDescriptors();
         return new StatusReport(stream.viewers(), stream.viewersJoined(), stream.viewersDisconnectedStalled(),
@@ -51,7 +52,7 @@ public record StatusReport(
                 ingest.ingestFps(), stream.width(), stream.height(),
                 ingest.source(), ingest.location(), ingest.state(), uptimeSeconds,
                 memory.getUsed(), ManagementFactory.getThreadMXBean().getThreadCount(), descriptors,
-                pageRecycleSeconds, live, ingest.secondsSinceLastFrame());
+                pageRecycleSeconds, pollSeconds, live, ingest.secondsSinceLastFrame());
     }
 
     // read as a JMX attribute: WildFly's module system hides com.sun.management from deployments

@@ -48,8 +48,11 @@ public class StatusServlet extends HttpServlet {
         IngestStatus ingest = channel.status();
         boolean live = Health.of(ingest, app.config().maxFrameAge()).healthy();
         long pageRecycleSeconds = app.config().pageRecycle().toSeconds();
+        // every page on the server polls, whichever channel it shows
+        int everyViewer = app.channels().all().stream().mapToInt(c -> c.stats().viewers()).sum();
+        long pollSeconds = PollInterval.seconds(everyViewer);
         return app.config().statusDetails()
-                ? StatusReport.of(stream, ingest, app.uptime().toSeconds(), pageRecycleSeconds, live)
-                : new PageStatus(stream.viewers(), live, pageRecycleSeconds);
+                ? StatusReport.of(stream, ingest, app.uptime().toSeconds(), pageRecycleSeconds, pollSeconds, live)
+                : new PageStatus(stream.viewers(), live, pageRecycleSeconds, pollSeconds);
     }
 }

@@ -162,14 +162,15 @@ class AccessControlIT {
         JsonNode status = new StreamClient(base).statusWith(TOKEN);
         Set<String> fields = new TreeSet<>();
         status.fieldNames().forEachRemaining(fields::add);
-        assertEquals(new TreeSet<>(List.of("live", "pageRecycleSeconds", "viewers")), fields);
+        assertEquals(new TreeSet<>(List.of("live", "pageRecycleSeconds", "pollSeconds", "viewers")), fields);
+        assertEquals(PollInterval.MIN_SECONDS, status.get("pollSeconds").asLong(), "few viewers: the page polls every 2 s");
     }
 
     @Test
     void statusShowsOperatorsTheSourceAndTheProcess() {
         JsonNode status = new StreamClient(operated).statusWith(TOKEN);
         for (String field : List.of("sourceLocation", "sourceState", "lastSkipReason", "heapUsedBytes",
-                "liveThreads", "openFileDescriptors", "framesIngested", "viewers", "live", "pageRecycleSeconds")) {
+                "liveThreads", "openFileDescriptors", "framesIngested", "viewers", "live", "pageRecycleSeconds", "pollSeconds")) {
             assertTrue(status.has(field), field);
         }
         assertEquals("running", status.get("sourceState").asText());
