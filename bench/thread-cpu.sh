@@ -32,6 +32,7 @@ def ticks_by_thread_name(pid):
         ticks[name][1] += int(fields[12])  # system time
     return ticks
 
+# side-by-side.sh's port for gifstream and its container's work directory, as page-load.sh also knows them
 window_start = int(sys.argv[1]) / 2
 deadline = time.time() + 300
 while not newest('gifmeter 127.0.0.1 18321'):
@@ -54,6 +55,7 @@ user, system = (sum(times[i] for times in used.values()) for i in (0, 1))
 print(f'  {"all":36s} {user + system:5.1f} % {user:5.1f} % {system:5.1f} %')
 PY
 sampler=$!
+trap 'kill $sampler 2>/dev/null || true' EXIT  # a side-by-side run that fails leaves no sampler waiting
 ../shared/bench/side-by-side.sh "$viewers" "$seconds" "$kind"
 wait $sampler
 cat target/bench/thread-cpu.txt
