@@ -2,9 +2,10 @@ package io.gifstream.stream;
 
 import io.gifstream.gif.StreamHeader;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -15,19 +16,33 @@ import java.util.logging.Logger;
  * {@link ViewerSink}. The broadcaster only enqueues (under its lock, never doing I/O); writing
  * happens in {@link #drain()}, and only while {@code isReady()} says a write cannot block.
  *
- * <p>One writer per viewer: whoever holds {@code writer} is the only thread writing — the publisher,
- * the timer or the container calling {@link #onWritePossible()}. A thread that asks to write while
- * another one writes leaves a request that the writing thread picks up before it lets go, so none is
- * lost and none waits. The sink belongs to this viewer only until its response completes: the
- * container then recycles it for the connection's next request. So closing takes {@code writer} too,
- * to wait out a write in progress, and nothing touches the sink once {@code closed} is set. Every call
- * made while holding {@code writer} is non-blocking, so it is held for microseconds, never for a slow
- * client.
+ * <p>One writer per viewer: the thread that takes the writer's role ({@code writeState}) is the only
+ * one writing — the publisher, the timer or the container calling {@link #onWritePossible()}. A thread
+ * that asks to write while another one writes leaves a request that the writing thread picks up before
+ * it lets go, so none is lost and none waits. The sink belongs to this viewer only until its response
+ * completes: the container then recycles it for the connection's next request. So closing takes the
+ * role too, to wait out a write in progress, and nothing touches the sink once {@code closed} is set.
+ * Every call made in the role is non-blocking, so it is held for microseconds, never for a slow client.
+ *
+ * <p>The role is a field of the viewer, not a lock object: a fan-out thread visits thousands of viewers
+ * a frame, each cold in the processor's cache, and every further object it reaches costs a miss.
  */
 public final class Viewer implements ViewerSink.Callbacks {
     private static final Logger LOG = Logger.getLogger(Viewer.class.getName());
     private static final long NOT_BLOCKED = Long.MIN_VALUE;
     private static final Chunk TRAILER = new Chunk.Trailer();
+    private static final int IDLE = 0;
+    private static final int WRITING = 1;
+    private static final int WRITE_AGAIN = 2; // asked for while a write was under way
+    private static final VarHandle WRITE_STATE;
+
+    static {
+        try {
+            WRITE_STATE = MethodHandles.lookup().findVarHandle(Viewer.class, "writeState", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ViewerSink sink;
     private final String address;
@@ -45,9 +60,9 @@ public final class Viewer implements ViewerSink.Callbacks {
     private StreamHeader header;
     private boolean ending;
 
-    private final ReentrantLock writer = new ReentrantLock();
-    private volatile boolean writeRequested; // a field, not an AtomicBoolean: one object less to reach per frame
-    private volatile boolean closed; // set holding writer
+    private volatile int writeState; // IDLE, WRITING or WRITE_AGAIN
+    private Thread writingThread; // who took the role; set and cleared by that thread only
+    private volatile boolean closed; // set in the writer's role
     private volatile boolean writesStarted;
     private volatile long blockedSinceNanos = NOT_BLOCKED;
     private volatile Long endsAtNanos; // null: the stream ends only with the broadcaster or the client
@@ -218,18 +233,60 @@ public final class Viewer implements ViewerSink.Callbacks {
 
     /** Writes what is queued as far as the connection accepts it now; safe to call from any thread. */
     void drain() {
-        writeRequested = true;
-        // a failed tryLock means another thread writes: it sees this request before it stops
-        while (writeRequested && writer.tryLock()) {
-            try {
-                writeRequested = false;
+        if (!startWriting()) {
+            return; // the thread writing now writes once more before it lets go
+        }
+        boolean stopped = false;
+        try {
+            do {
                 if (writesStarted && !closed) {
                     writeWhileReady();
                 }
-            } finally {
-                writer.unlock();
+            } while (!(stopped = stopWriting()));
+        } finally {
+            if (!stopped) { // an Error escaped: the viewer must not stay taken
+                writingThread = null;
+                writeState = IDLE;
             }
         }
+    }
+
+    /** Takes the writer's role; false when another thread has it, which then writes once more for this call. */
+    private boolean startWriting() {
+        while (true) {
+            int state = writeState;
+            if (state == IDLE) {
+                if (WRITE_STATE.compareAndSet(this, IDLE, WRITING)) {
+                    writingThread = Thread.currentThread();
+                    return true;
+                }
+            } else if (state == WRITE_AGAIN || WRITE_STATE.compareAndSet(this, WRITING, WRITE_AGAIN)) {
+                return false;
+            }
+        }
+    }
+
+    /** Gives the role up; false when a write was asked for meanwhile, which this thread then does. */
+    private boolean stopWriting() {
+        writingThread = null; // before the role is free: no other thread can see itself here
+        if (WRITE_STATE.compareAndSet(this, WRITING, IDLE)) {
+            return true;
+        }
+        writingThread = Thread.currentThread();
+        writeState = WRITING; // the request is taken: the next pass serves it
+        return false;
+    }
+
+    /** Takes the role, waiting for a writer to let go; a write holds it for microseconds. */
+    private void awaitWriterRole() {
+        for (int spins = 0; !(writeState == IDLE && WRITE_STATE.compareAndSet(this, IDLE, WRITING)); spins++) {
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        writingThread = Thread.currentThread();
     }
 
     private void writeWhileReady() {
@@ -336,14 +393,21 @@ public final class Viewer implements ViewerSink.Callbacks {
     }
 
     private void close(Throwable cause, boolean completeResponse) {
-        writer.lock(); // waits out a write in progress; nothing writes after this
+        // the writer itself closes (a failed write, the end), or the container does, even from inside a write
+        boolean writing = writingThread == Thread.currentThread();
+        if (!writing) {
+            awaitWriterRole(); // waits out a write in progress; nothing writes after this
+        }
         try {
             if (closed) {
                 return;
             }
             closed = true;
         } finally {
-            writer.unlock();
+            if (!writing) {
+                writingThread = null;
+                writeState = IDLE; // a request left meanwhile is moot: nothing writes to a closed viewer
+            }
         }
         synchronized (queue) {
             ending = true;
