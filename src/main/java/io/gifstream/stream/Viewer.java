@@ -393,7 +393,8 @@ public final class Viewer implements ViewerSink.Callbacks {
     }
 
     private void close(Throwable cause, boolean completeResponse) {
-        // the writer itself closes (a failed write, the end), or the container does, even from inside a write
+        // the writer never waits for itself: it closes after a failed write or at the stream's end, and a
+        // container may call back on the writer's own thread from inside a write
         boolean writing = writingThread == Thread.currentThread();
         if (!writing) {
             awaitWriterRole(); // waits out a write in progress; nothing writes after this
